@@ -1,0 +1,199 @@
+package cn.onething.catalog.guidefiles;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import cn.onething.catalog.model.Department;
+import cn.onething.catalog.model.Domain;
+import cn.onething.catalog.model.Guide;
+import cn.onething.catalog.model.Hall;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads a whole guides folder (catalog.yaml, domains.yaml, departments.yaml and one file per item in the folder of
+ * its domain) and reports every problem at once. Blocking file IO: callers run it off the request threads.
+ */
+public final class GuideFolderReader {
+
+	private static final int MAX_FILE_BYTES = 1 << 20;
+
+	private final Problems problems = new Problems();
+	private final Path root;
+
+	private GuideFolderReader(Path root) {
+		this.root = root;
+	}
+
+	public static GuideFolder read(Path root) {
+		return new GuideFolderReader(root).read();
+	}
+
+	private GuideFolder read() {
+		if (!Files.isDirectory(root)) {
+			problems.add(root.toString(), 1, "(folder)", "指南目录不存在");
+			return new GuideFolder(null, List.of(), List.of(), List.of(), problems.sorted());
+		}
+		Hall hall = document("catalog.yaml").map(this::hall).orElse(null);
+		List<Domain> domains = listDocument("domains.yaml", this::domain);
+		List<Department> departments = listDocument("departments.yaml", this::department);
+		Map<String, Department> departmentsById = uniqueById("departments.yaml", departments, Department::id);
+		Map<String, Domain> domainsById = uniqueById("domains.yaml", domains, Domain::id);
+		List<GuideFolder.SourcedGuide> guides = guides(domainsById, departmentsById);
+		return new GuideFolder(hall, domains, departments, guides, problems.sorted());
+	}
+
+	private Hall hall(YamlFields catalog) {
+		catalog.onlyKeys(Set.of("county", "regionCode", "hall", "complaint"));
+		String regionCode = catalog.text("regionCode");
+		if (regionCode != null && !regionCode.matches("\\d{6}")) {
+			catalog.problem("regionCode", "区划代码应为6位数字");
+		}
+		Optional<YamlFields> hall = catalog.object("hall", true);
+		hall.ifPresent(h -> h.onlyKeys(Set.of("name", "address", "hours", "phone")));
+		return new Hall(catalog.text("county"), regionCode, hall.map(h -> h.text("name")).orElse(null),
+				hall.map(h -> h.text("address")).orElse(null), hall.map(h -> h.text("hours")).orElse(null),
+				hall.map(h -> h.text("phone")).orElse(null), catalog.text("complaint"));
+	}
+
+	private Domain domain(YamlFields domain) {
+		domain.onlyKeys(Set.of("id", "name", "aliases"));
+		return new Domain(domain.text("id"), domain.text("name"), domain.texts("aliases", false));
+	}
+
+	private Department department(YamlFields department) {
+		department.onlyKeys(Set.of("id", "name", "code"));
+		String code = department.text("code");
+		if (code != null) {
+			ItemCodes.creditCodeProblem(code).ifPresent(message -> department.problem("code", message));
+		}
+		return new Department(department.text("id"), department.text("name"), code);
+	}
+
+	private <T> Map<String, T> uniqueById(String file, List<T> entries, Function<T, String> id) {
+		Map<String, T> byId = new LinkedHashMap<>();
+		for (T entry : entries) {
+			if (id.apply(entry) != null && byId.putIfAbsent(id.apply(entry), entry) != null) {
+				problems.add(file, 1, "id", "id“" + id.apply(entry) + "”重复");
+			}
+		}
+		return byId;
+	}
+
+	private List<GuideFolder.SourcedGuide> guides(Map<String, Domain> domains, Map<String, Department> departments) {
+		GuideFileReader reader = new GuideFileReader(departments);
+		List<GuideFolder.SourcedGuide> guides = new ArrayList<>();
+		Map<String, String> pathByCode = new HashMap<>();
+		for (Path file : itemFiles()) {
+			String path = relative(file);
+			String domainId = root.relativize(file).getName(0).toString();
+			Optional<YamlFields> item = document(path);
+			if (item.isEmpty()) {
+				continue;
+			}
+			if (!domains.containsKey(domainId)) {
+				problems.add(path, 1, "domain", "目录“" + domainId + "”不是 domains.yaml 中的领域 id");
+			}
+			Guide guide = reader.read(item.get(), domainId);
+			if (guide == null) {
+				continue;
+			}
+			String earlier = pathByCode.putIfAbsent(guide.code(), path);
+			if (earlier != null) {
+				item.get().problem("code", "基本编码" + guide.code() + "与 " + earlier + " 重复");
+			}
+			guides.add(new GuideFolder.SourcedGuide(guide, path));
+		}
+		return guides;
+	}
+
+	private List<Path> itemFiles() {
+		try (Stream<Path> files = Files.walk(root)) {
+			return files.filter(Files::isRegularFile)
+					.filter(f -> root.relativize(f).getNameCount() > 1)
+					.filter(f -> f.getFileName().toString().endsWith(".yaml") || f.getFileName().toString().endsWith(".yml"))
+					.filter(f -> !root.relativize(f).getName(0).toString().startsWith("."))
+					.sorted()
+					.toList();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private <T> List<T> listDocument(String path, Function<YamlFields, T> readEntry) {
+		Optional<Node> node = node(path);
+		if (node.isEmpty()) {
+			return List.of();
+		}
+		if (!(node.get() instanceof org.yaml.snakeyaml.nodes.SequenceNode sequence)) {
+			problems.add(path, YamlFields.line(node.get()), "(file)", "文件内容应为列表（每项以“- ”开头）");
+			return List.of();
+		}
+		return sequence.getValue().stream()
+				.map(entry -> YamlFields.root(path, entry, problems).map(readEntry).orElse(null))
+				.filter(java.util.Objects::nonNull)
+				.toList();
+	}
+
+	private Optional<YamlFields> document(String path) {
+		return node(path).flatMap(node -> YamlFields.root(path, node, problems));
+	}
+
+	/** The YAML tree of a file with line marks; malformed YAML and unreadable files become problems. */
+	private Optional<Node> node(String path) {
+		Path file = root.resolve(path);
+		if (!Files.isRegularFile(file)) {
+			problems.add(path, 1, "(file)", "缺少文件");
+			return Optional.empty();
+		}
+		try {
+			if (Files.size(file) > MAX_FILE_BYTES) {
+				problems.add(path, 1, "(file)", "文件超过1 MB，请拆分");
+				return Optional.empty();
+			}
+			try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+				Node node = new Yaml(new LoaderOptions()).compose(reader);
+				if (node == null) {
+					problems.add(path, 1, "(file)", "文件为空");
+				}
+				return Optional.ofNullable(node);
+			}
+		}
+		catch (MarkedYAMLException e) {
+			int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
+			problems.add(path, line, "(yaml)", "YAML 格式错误：" + e.getProblem());
+		}
+		catch (YAMLException e) {
+			problems.add(path, 1, "(yaml)", "YAML 格式错误：" + e.getMessage());
+		}
+		catch (MalformedInputException e) {
+			problems.add(path, 1, "(file)", "文件不是 UTF-8 编码");
+		}
+		catch (IOException e) {
+			problems.add(path, 1, "(file)", "无法读取文件：" + e.getMessage());
+		}
+		return Optional.empty();
+	}
+
+	private String relative(Path file) {
+		return root.relativize(file).toString().replace('\\', '/');
+	}
+}

@@ -1,0 +1,10 @@
+package cn.onething.catalog.guidefiles;
+
+/** One mistake in the guides folder, printed the way editors and compilers print them. */
+public record Problem(String path, int line, String field, String message) {
+
+	@Override
+	public String toString() {
+		return path + ":" + line + ": " + field + ": " + message;
+	}
+}

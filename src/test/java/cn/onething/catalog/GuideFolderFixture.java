@@ -1,0 +1,92 @@
+package cn.onething.catalog;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * A small valid guides folder (two domains, two items) copied into a temporary folder, with helpers to break it
+ * in one place the way an editor might.
+ */
+public final class GuideFolderFixture {
+
+	public static final String BIRTH = "household-registration/birth-registration.yaml";
+	public static final String MINIMUM_LIVING = "social-assistance/minimum-living.yaml";
+
+	private final Path root;
+
+	private GuideFolderFixture(Path root) {
+		this.root = root;
+	}
+
+	public static GuideFolderFixture copyInto(Path target) {
+		try {
+			Path source = Path.of(GuideFolderFixture.class.getResource("/guides-minimal").toURI());
+			try (Stream<Path> files = Files.walk(source)) {
+				for (Path file : files.toList()) {
+					Path copy = target.resolve(source.relativize(file).toString());
+					if (Files.isDirectory(file)) {
+						Files.createDirectories(copy);
+					}
+					else {
+						Files.copy(file, copy);
+					}
+				}
+			}
+			return new GuideFolderFixture(target);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		catch (URISyntaxException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	public Path root() {
+		return root;
+	}
+
+	public String read(String file) {
+		try {
+			return Files.readString(root.resolve(file));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	public GuideFolderFixture write(String file, String content) {
+		try {
+			Files.createDirectories(root.resolve(file).getParent());
+			Files.writeString(root.resolve(file), content, StandardCharsets.UTF_8);
+			return this;
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** Replaces the first occurrence of {@code text}, failing loudly if the fixture no longer contains it. */
+	public GuideFolderFixture replace(String file, String text, String replacement) {
+		String content = read(file);
+		if (!content.contains(text)) {
+			throw new IllegalArgumentException(file + " does not contain " + text);
+		}
+		return write(file, content.replaceFirst(java.util.regex.Pattern.quote(text), java.util.regex.Matcher.quoteReplacement(replacement)));
+	}
+
+	public GuideFolderFixture delete(String file) {
+		try {
+			Files.delete(root.resolve(file));
+			return this;
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+}
