@@ -34,6 +34,8 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class GuideFolderReader {
 
 	private static final int MAX_FILE_BYTES = 1 << 20;
+	/** Folders of guides/ that hold other content (the working-day calendar, one-thing bundles), not items. */
+	private static final Set<String> OTHER_CONTENT = Set.of("calendar", "bundles");
 
 	private final Problems problems = new Problems();
 	private final Path root;
@@ -130,6 +132,7 @@ public final class GuideFolderReader {
 					.filter(f -> root.relativize(f).getNameCount() > 1)
 					.filter(f -> f.getFileName().toString().endsWith(".yaml") || f.getFileName().toString().endsWith(".yml"))
 					.filter(f -> !root.relativize(f).getName(0).toString().startsWith("."))
+					.filter(f -> !OTHER_CONTENT.contains(root.relativize(f).getName(0).toString()))
 					.sorted()
 					.toList();
 		}
