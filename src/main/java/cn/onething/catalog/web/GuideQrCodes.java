@@ -1,6 +1,8 @@
 package cn.onething.catalog.web;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import cn.onething.catalog.Catalog;
 import cn.onething.catalog.CatalogProperties;
@@ -22,6 +24,12 @@ class GuideQrCodes {
 
 	private final Catalog catalog;
 	private final CatalogProperties properties;
+	/**
+	 * Encoding a PNG costs about a millisecond of event-loop CPU; an address never changes for a code, so each
+	 * image is made once. Bounded by the catalogue's size (codes of unknown guides are refused before this).
+	 */
+	private final Map<String, byte[]> pngs = new ConcurrentHashMap<>();
+	private final Map<String, String> svgs = new ConcurrentHashMap<>();
 
 	GuideQrCodes(Catalog catalog, CatalogProperties properties) {
 		this.catalog = catalog;
@@ -30,13 +38,13 @@ class GuideQrCodes {
 
 	@GetMapping(value = "/g/{code}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
 	ResponseEntity<byte[]> png(@PathVariable String code) {
-		return ResponseEntity.ok().cacheControl(CACHE).body(QrCodeImages.png(addressOf(code)));
+		return ResponseEntity.ok().cacheControl(CACHE).body(pngs.computeIfAbsent(addressOf(code), QrCodeImages::png));
 	}
 
 	@GetMapping(value = "/g/{code}/qr.svg", produces = "image/svg+xml")
 	ResponseEntity<String> svg(@PathVariable String code) {
 		return ResponseEntity.ok().cacheControl(CACHE).contentType(MediaType.valueOf("image/svg+xml"))
-				.body(QrCodeImages.svg(addressOf(code)));
+				.body(svgs.computeIfAbsent(addressOf(code), QrCodeImages::svg));
 	}
 
 	private String addressOf(String code) {
