@@ -1,0 +1,56 @@
+package cn.onething.casework.model;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What happened to a case, in the past tense. Stored as the case's audit trail and published through the outbox
+ * in the same transaction as the change.
+ */
+public sealed interface CaseEvent {
+
+	Actor actor();
+
+	Instant at();
+
+	default String kind() {
+		return getClass().getSimpleName();
+	}
+
+	record ApplicationSubmitted(Actor actor, Instant at, String receiptCode, String bundleId, LocalDate receivedOn)
+			implements CaseEvent {
+	}
+
+	record StepActivated(Actor actor, Instant at, String stepId, String departmentId) implements CaseEvent {
+	}
+
+	record MaterialsFlagged(Actor actor, Instant at, String stepId, List<Flag> flags) implements CaseEvent {
+	}
+
+	/** A supervisor let a department raise items the one-time notice did not list; audited and shown on the case. */
+	record ExceptionRecorded(Actor actor, Instant at, String stepId, List<Flag> newItems, String reason)
+			implements CaseEvent {
+	}
+
+	record NoticeIssued(Actor actor, Instant at, OneTimeNotice notice) implements CaseEvent {
+	}
+
+	record CorrectionSubmitted(Actor actor, Instant at, int noticeVersion) implements CaseEvent {
+	}
+
+	record ApplicationAccepted(Actor actor, Instant at, Acceptance acceptance) implements CaseEvent {
+	}
+
+	record StepDecided(Actor actor, Instant at, String stepId, StepState outcome, String reason) implements CaseEvent {
+	}
+
+	record StepsSkipped(Actor actor, Instant at, List<String> stepIds, String reason) implements CaseEvent {
+	}
+
+	record CorrectionDeadlineNear(Actor actor, Instant at, int noticeVersion, LocalDate correctBy) implements CaseEvent {
+	}
+
+	record ApplicationCompleted(Actor actor, Instant at, Completion completion) implements CaseEvent {
+	}
+}

@@ -1,0 +1,156 @@
+package cn.onething.casework.model;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import cn.onething.calendar.Deadline;
+import cn.onething.calendar.JointHandlingLimit;
+import cn.onething.calendar.Region;
+import cn.onething.calendar.Suspension;
+import cn.onething.calendar.WorkingDayCalendar;
+
+/**
+ * A case (办件) of a one-thing bundle: its steps, the review round (the departments whose findings go into the
+ * next one-time notice: those reviewing at receipt or after a correction) and its flags, the one-time notices issued,
+ * the clock's suspensions, acceptance, a tolerant-acceptance promise and the completion. Immutable: each command
+ * returns a {@link CaseChange}; {@link CaseWork} holds the rules that commands share.
+ */
+public record CaseFile(
+		String id,
+		String receiptCode,
+		CaseTerms terms,
+		LocalDate receivedOn,
+		CaseStatus status,
+		List<CaseStep> steps,
+		List<String> roundSteps,
+		List<Flag> pendingFlags,
+		List<OneTimeNotice> notices,
+		List<Suspension> suspensions,
+		LocalDate waitingForCorrectionSince,
+		int warnedNoticeVersion,
+		Acceptance acceptance,
+		Promise promise,
+		String extensionReason,
+		Completion completion) {
+
+	/** 行政许可法 §32(4): the one-time notice is due within five working days of receipt. */
+	public static final int NOTICE_WORKING_DAYS = 5;
+	/** Staff and applicant are reminded this many working days before the correction deadline. */
+	static final int CORRECTION_REMINDER_WORKING_DAYS = 2;
+
+	public CaseFile {
+		steps = List.copyOf(steps);
+		roundSteps = List.copyOf(roundSteps);
+		pendingFlags = List.copyOf(pendingFlags);
+		notices = List.copyOf(notices);
+		suspensions = List.copyOf(suspensions);
+	}
+
+	/** A new case, received today: steps without dependencies start at once (并联), the others wait (串联). */
+	public static CaseChange submit(String id, String receiptCode, CaseTerms terms, CaseContext context) {
+		CaseFile received = new CaseFile(id, receiptCode, terms, context.today(), CaseStatus.REVIEWING,
+				terms.plan().stream().map(CaseStep::waiting).toList(), List.of(), List.of(), List.of(), List.of(), null, 0,
+				null, null, null, null);
+		CaseWork work = new CaseWork(received, context);
+		work.record(new CaseEvent.ApplicationSubmitted(context.actor(), context.now(), receiptCode, terms.bundleId(),
+				context.today()));
+		work.activateReadySteps();
+		work.startRoundWithActiveSteps();
+		return work.done();
+	}
+
+	public CaseChange flag(String stepId, List<Flag> flags, CaseContext context) {
+		CaseWork work = new CaseWork(this, context);
+		work.flag(stepId, flags, null);
+		return work.done();
+	}
+
+	/** A flag the notice did not list, allowed only by a supervisor with a reason (audited, shown on the case). */
+	public CaseChange flagWithException(String stepId, List<Flag> flags, String reason, CaseContext supervisor) {
+		if (supervisor.actor().kind() != Actor.Kind.SUPERVISOR) {
+			throw new CaseRuleViolation("只有主管可以登记一次性告知以外的补正例外");
+		}
+		if (reason == null || reason.isBlank()) {
+			throw new CaseRuleViolation("登记例外必须写明理由");
+		}
+		CaseWork work = new CaseWork(this, supervisor);
+		work.flag(stepId, flags, reason);
+		return work.done();
+	}
+
+	public CaseChange approve(String stepId, String resultNote, CaseContext context) {
+		CaseWork work = new CaseWork(this, context);
+		work.decide(stepId, StepState.APPROVED, null, resultNote);
+		return work.done();
+	}
+
+	public CaseChange refuse(String stepId, String reason, CaseContext context) {
+		if (reason == null || reason.isBlank()) {
+			throw new CaseRuleViolation("不予批准必须写明理由");
+		}
+		CaseWork work = new CaseWork(this, context);
+		work.decide(stepId, StepState.REFUSED, reason, null);
+		return work.done();
+	}
+
+	public CaseChange submitCorrection(CaseContext context) {
+		CaseWork work = new CaseWork(this, context);
+		work.submitCorrection();
+		return work.done();
+	}
+
+	/** 容缺受理: accept although secondary materials are missing, on the applicant's signed promise. */
+	public CaseChange acceptTolerantly(String signature, LocalDate supplyBy, CaseContext context) {
+		CaseWork work = new CaseWork(this, context);
+		work.acceptTolerantly(signature, supplyBy);
+		return work.done();
+	}
+
+	/** 行政许可法 §42: joint handling may be extended once by 15 working days, with the reason told to the applicant. */
+	public CaseChange extendDeadline(String reason, CaseContext supervisor) {
+		CaseWork work = new CaseWork(this, supervisor);
+		work.extend(reason);
+		return work.done();
+	}
+
+	/** Run by the scheduler: the five-day notice rule and reminders before the correction deadline. */
+	public CaseChange checkDeadlines(CaseContext system) {
+		CaseWork work = new CaseWork(this, system);
+		work.checkDeadlines();
+		return work.done();
+	}
+
+	public Optional<CaseStep> step(String stepId) {
+		return steps.stream().filter(s -> s.id().equals(stepId)).findFirst();
+	}
+
+	public Optional<OneTimeNotice> latestNotice() {
+		return notices.isEmpty() ? Optional.empty() : Optional.of(notices.get(notices.size() - 1));
+	}
+
+	public Region region() {
+		return Region.of(terms.regionCode());
+	}
+
+	/** The last day to issue the one-time notice before the case counts as accepted from receipt. */
+	public LocalDate noticeDueOn(WorkingDayCalendar calendar) {
+		return calendar.addWorkingDays(receivedOn, NOTICE_WORKING_DAYS, region());
+	}
+
+	/** The decision deadline once accepted: the committed limit, capped at 45 (+15) working days, clock suspended while waiting for correction. */
+	public Optional<Deadline> deadline() {
+		if (acceptance == null) {
+			return Optional.empty();
+		}
+		JointHandlingLimit limit = JointHandlingLimit.forPlan(terms.committedWorkingDays());
+		if (extensionReason != null) {
+			limit = limit.extend(extensionReason);
+		}
+		Deadline deadline = limit.deadlineFrom(acceptance.effectiveOn(), region());
+		for (Suspension suspension : suspensions) {
+			deadline = deadline.suspendedFor(suspension);
+		}
+		return Optional.of(deadline);
+	}
+}

@@ -1,0 +1,342 @@
+package cn.onething.casework.model;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import cn.onething.calendar.Suspension;
+
+/**
+ * A working copy of a case during one command: the rules shared by commands (activating steps, closing a review
+ * round into a one-time notice, acceptance, completion) applied in one place, collecting events as they happen.
+ */
+final class CaseWork {
+
+	private final CaseFile base;
+	private final CaseContext context;
+	private final List<CaseEvent> events = new ArrayList<>();
+	private CaseStatus status;
+	private final List<CaseStep> steps;
+	private final List<String> roundSteps;
+	private final List<Flag> pendingFlags;
+	private final List<OneTimeNotice> notices;
+	private final List<Suspension> suspensions;
+	private LocalDate waitingSince;
+	private int warnedNoticeVersion;
+	private Acceptance acceptance;
+	private Promise promise;
+	private String extensionReason;
+	private Completion completion;
+
+	CaseWork(CaseFile base, CaseContext context) {
+		this.base = base;
+		this.context = context;
+		this.status = base.status();
+		this.steps = new ArrayList<>(base.steps());
+		this.roundSteps = new ArrayList<>(base.roundSteps());
+		this.pendingFlags = new ArrayList<>(base.pendingFlags());
+		this.notices = new ArrayList<>(base.notices());
+		this.suspensions = new ArrayList<>(base.suspensions());
+		this.waitingSince = base.waitingForCorrectionSince();
+		this.warnedNoticeVersion = base.warnedNoticeVersion();
+		this.acceptance = base.acceptance();
+		this.promise = base.promise();
+		this.extensionReason = base.extensionReason();
+		this.completion = base.completion();
+	}
+
+	CaseChange done() {
+		CaseFile after = new CaseFile(base.id(), base.receiptCode(), base.terms(), base.receivedOn(), status, steps,
+				roundSteps, pendingFlags, notices, suspensions, waitingSince, warnedNoticeVersion, acceptance, promise,
+				extensionReason, completion);
+		return new CaseChange(after, events);
+	}
+
+	void record(CaseEvent event) {
+		events.add(event);
+	}
+
+	void flag(String stepId, List<Flag> flags, String exceptionReason) {
+		CaseStep step = activeStep(stepId);
+		if (flags.isEmpty()) {
+			throw new CaseRuleViolation("请至少列出一项需要补正的材料");
+		}
+		for (Flag flag : flags) {
+			if (!base.terms().materials().containsKey(flag.materialKey())) {
+				throw new CaseRuleViolation("本件没有“" + flag.materialKey() + "”这项材料");
+			}
+		}
+		List<Flag> ownFlags = flags.stream()
+				.map(f -> new Flag(stepId, f.materialKey(), base.terms().materials().get(f.materialKey()), f.problem(), f.reason()))
+				.toList();
+		List<Flag> beyondNotice = beyondTheNotice(ownFlags);
+		if (!beyondNotice.isEmpty() && exceptionReason == null) {
+			throw new CaseRuleViolation("一次性告知已经发出（或已受理），“" + names(beyondNotice)
+					+ "”不在告知内容中；新增补正内容须由主管登记例外并写明理由");
+		}
+		replace(step.to(StepState.FLAGGED));
+		record(new CaseEvent.MaterialsFlagged(context.actor(), context.now(), stepId, ownFlags));
+		if (!beyondNotice.isEmpty()) {
+			record(new CaseEvent.ExceptionRecorded(context.actor(), context.now(), stepId, beyondNotice, exceptionReason));
+		}
+		if (status == CaseStatus.AWAITING_CORRECTION) {
+			amendNotice(beyondNotice);
+		}
+		else {
+			pendingFlags.addAll(ownFlags);
+			closeRoundIfDone();
+		}
+	}
+
+	/** Once a notice is out, or the case is accepted, a department may only repeat what the notice listed. */
+	private List<Flag> beyondTheNotice(List<Flag> flags) {
+		boolean windowClosed = !notices.isEmpty() || acceptance != null;
+		if (!windowClosed) {
+			return List.of();
+		}
+		OneTimeNotice latest = notices.isEmpty() ? null : notices.get(notices.size() - 1);
+		return flags.stream().filter(f -> latest == null || !latest.lists(f.materialKey())).toList();
+	}
+
+	void decide(String stepId, StepState outcome, String reason, String resultNote) {
+		CaseStep step = activeStep(stepId);
+		replace(step.decided(outcome, reason, resultNote, context.actor(), context.now()));
+		record(new CaseEvent.StepDecided(context.actor(), context.now(), stepId, outcome, reason));
+		if (outcome == StepState.REFUSED && !base.terms().partialOutcomes()) {
+			skipAllOpenSteps("本件各事项须一并办结，“" + step.plan().name() + "”不予批准，其余环节终止");
+		}
+		activateReadySteps();
+		closeRoundIfDone();
+		completeIfDone();
+	}
+
+	/** Starts steps whose dependencies are all approved; ends those behind a refused or ended step. */
+	void activateReadySteps() {
+		boolean changed = true;
+		while (changed) {
+			changed = false;
+			List<String> skipped = new ArrayList<>();
+			for (CaseStep step : List.copyOf(steps)) {
+				if (step.state() != StepState.WAITING) {
+					continue;
+				}
+				Set<StepState> dependencies = step.plan().dependsOn().stream().map(this::stateOf).collect(Collectors.toSet());
+				if (dependencies.contains(StepState.REFUSED) || dependencies.contains(StepState.SKIPPED)) {
+					replace(step.to(StepState.SKIPPED));
+					skipped.add(step.id());
+					changed = true;
+				}
+				else if (dependencies.stream().allMatch(s -> s == StepState.APPROVED)) {
+					replace(step.to(StepState.ACTIVE));
+					record(new CaseEvent.StepActivated(context.actor(), context.now(), step.id(), step.plan().departmentId()));
+					changed = true;
+				}
+			}
+			if (!skipped.isEmpty()) {
+				record(new CaseEvent.StepsSkipped(context.actor(), context.now(), skipped, "前序环节不予批准"));
+			}
+		}
+	}
+
+	/**
+	 * The departments reviewing now make up the round; steps started later by an approval (串联) may still add to
+	 * it while it is open, but acceptance does not wait for them.
+	 */
+	void startRoundWithActiveSteps() {
+		roundSteps.clear();
+		steps.stream().filter(s -> s.state() == StepState.ACTIVE).map(CaseStep::id).forEach(roundSteps::add);
+	}
+
+	/** A review round ends when no department of the round is still reviewing: one notice for all flags, or acceptance. */
+	private void closeRoundIfDone() {
+		if (status != CaseStatus.REVIEWING || roundSteps.stream().anyMatch(id -> stateOf(id) == StepState.ACTIVE)) {
+			return;
+		}
+		roundSteps.clear();
+		if (!pendingFlags.isEmpty()) {
+			issueNotice(List.copyOf(pendingFlags), OneTimeNotice.Trigger.ALL_REVIEWED);
+		}
+		else if (acceptance == null && completion == null) {
+			accept(notices.isEmpty() ? Acceptance.Basis.COMPLETE : Acceptance.Basis.CORRECTED, today());
+		}
+	}
+
+	private void issueNotice(List<Flag> items, OneTimeNotice.Trigger trigger) {
+		LocalDate correctBy = context.calendar().addWorkingDays(today(), base.terms().correctionWorkingDays(), base.region());
+		OneTimeNotice notice = new OneTimeNotice(notices.size() + 1, today(), correctBy, items, trigger);
+		notices.add(notice);
+		pendingFlags.clear();
+		if (status != CaseStatus.AWAITING_CORRECTION) {
+			status = CaseStatus.AWAITING_CORRECTION;
+			waitingSince = today();
+		}
+		record(new CaseEvent.NoticeIssued(context.actor(), context.now(), notice));
+	}
+
+	/** A supervisor's exception while the applicant is correcting: the applicant is told the new items at once. */
+	private void amendNotice(List<Flag> newItems) {
+		if (newItems.isEmpty()) {
+			return;
+		}
+		List<Flag> items = new ArrayList<>(notices.get(notices.size() - 1).items());
+		items.addAll(newItems);
+		issueNotice(items, OneTimeNotice.Trigger.ALL_REVIEWED);
+	}
+
+	void submitCorrection() {
+		if (status != CaseStatus.AWAITING_CORRECTION) {
+			throw new CaseRuleViolation("本件当前不需要补正");
+		}
+		endWaitingForCorrection();
+		record(new CaseEvent.CorrectionSubmitted(context.actor(), context.now(), notices.get(notices.size() - 1).version()));
+		reactivateFlaggedSteps();
+		startRoundWithActiveSteps();
+		closeRoundIfDone();
+	}
+
+	void acceptTolerantly(String signature, LocalDate supplyBy) {
+		if (status != CaseStatus.AWAITING_CORRECTION || acceptance != null) {
+			throw new CaseRuleViolation("只有尚未受理、等待补正的申请可以容缺受理");
+		}
+		if (signature == null || signature.isBlank() || supplyBy == null || !supplyBy.isAfter(today())) {
+			throw new CaseRuleViolation("容缺受理须有申请人签字的承诺书和晚于今天的补齐期限");
+		}
+		List<Flag> missing = notices.get(notices.size() - 1).items();
+		List<Flag> essential = missing.stream().filter(f -> !base.terms().tolerableMaterials().contains(f.materialKey())).toList();
+		if (!essential.isEmpty()) {
+			throw new CaseRuleViolation("“" + names(essential) + "”不是可容缺的次要材料，不能容缺受理");
+		}
+		endWaitingForCorrection();
+		promise = new Promise(missing.stream().map(Flag::materialKey).distinct().toList(), supplyBy, signature, false);
+		accept(Acceptance.Basis.TOLERANT, today());
+		reactivateFlaggedSteps();
+	}
+
+	void extend(String reason) {
+		if (context.actor().kind() != Actor.Kind.SUPERVISOR) {
+			throw new CaseRuleViolation("延长办理期限须经主管批准");
+		}
+		if (acceptance == null || completion != null || extensionReason != null || reason == null || reason.isBlank()) {
+			throw new CaseRuleViolation("只有已受理、未办结、尚未延长过的案件可以延长一次，并须写明理由");
+		}
+		extensionReason = reason;
+	}
+
+	void checkDeadlines() {
+		if (completion != null) {
+			return;
+		}
+		if (acceptance == null && notices.isEmpty()) {
+			LocalDate noticeDue = base.noticeDueOn(context.calendar());
+			if (today().isAfter(noticeDue)) {
+				// §32(4): too late for a notice: accepted from receipt; anything flagged is still asked for.
+				accept(Acceptance.Basis.DEEMED, base.receivedOn());
+				if (!pendingFlags.isEmpty()) {
+					issueNotice(List.copyOf(pendingFlags), OneTimeNotice.Trigger.FIVE_DAY_LIMIT);
+				}
+			}
+			else if (!today().isBefore(noticeDue) && !pendingFlags.isEmpty()) {
+				issueNotice(List.copyOf(pendingFlags), OneTimeNotice.Trigger.FIVE_DAY_LIMIT);
+			}
+		}
+		if (status == CaseStatus.AWAITING_CORRECTION) {
+			OneTimeNotice latest = notices.get(notices.size() - 1);
+			int left = context.calendar().workingDaysBetween(today(), latest.correctBy(), base.region());
+			if (left <= CaseFile.CORRECTION_REMINDER_WORKING_DAYS && warnedNoticeVersion < latest.version()) {
+				warnedNoticeVersion = latest.version();
+				record(new CaseEvent.CorrectionDeadlineNear(context.actor(), context.now(), latest.version(), latest.correctBy()));
+			}
+		}
+	}
+
+	private void accept(Acceptance.Basis basis, LocalDate effectiveOn) {
+		acceptance = new Acceptance(effectiveOn, basis, today());
+		record(new CaseEvent.ApplicationAccepted(context.actor(), context.now(), acceptance));
+	}
+
+	private void completeIfDone() {
+		if (completion != null || !steps.stream().allMatch(s -> s.state().isDecided())) {
+			return;
+		}
+		if (status == CaseStatus.AWAITING_CORRECTION) {
+			endWaitingForCorrection();
+		}
+		pendingFlags.clear();
+		List<String> approved = itemsWhere(StepState.APPROVED);
+		List<String> refused = base.terms().plan().stream().flatMap(p -> p.itemCodes().stream()).distinct()
+				.filter(code -> !approved.contains(code)).toList();
+		Completion.Result result = refused.isEmpty() ? Completion.Result.APPROVED
+				: approved.isEmpty() ? Completion.Result.REFUSED : Completion.Result.PARTLY_APPROVED;
+		List<String> collect = steps.stream().filter(s -> s.state() == StepState.APPROVED && s.resultNote() != null)
+				.map(CaseStep::resultNote).toList();
+		completion = new Completion(today(), result, approved, refused, collect);
+		status = CaseStatus.COMPLETED;
+		record(new CaseEvent.ApplicationCompleted(context.actor(), context.now(), completion));
+	}
+
+	/** An item is approved when every step deciding it approved it. */
+	private List<String> itemsWhere(StepState state) {
+		return base.terms().plan().stream().flatMap(p -> p.itemCodes().stream()).distinct()
+				.filter(code -> steps.stream().filter(s -> s.plan().itemCodes().contains(code)).allMatch(s -> s.state() == state))
+				.toList();
+	}
+
+	private void skipAllOpenSteps(String reason) {
+		List<String> skipped = new ArrayList<>();
+		for (CaseStep step : List.copyOf(steps)) {
+			if (!step.state().isDecided()) {
+				replace(step.to(StepState.SKIPPED));
+				skipped.add(step.id());
+			}
+		}
+		if (!skipped.isEmpty()) {
+			record(new CaseEvent.StepsSkipped(context.actor(), context.now(), skipped, reason));
+		}
+	}
+
+	private void reactivateFlaggedSteps() {
+		for (CaseStep step : List.copyOf(steps)) {
+			if (step.state() == StepState.FLAGGED) {
+				replace(step.to(StepState.ACTIVE));
+				record(new CaseEvent.StepActivated(context.actor(), context.now(), step.id(), step.plan().departmentId()));
+			}
+		}
+	}
+
+	private void endWaitingForCorrection() {
+		int version = notices.get(notices.size() - 1).version();
+		suspensions.add(new Suspension(waitingSince, today(), "等待补正（第" + version + "号一次性告知）"));
+		waitingSince = null;
+		status = CaseStatus.REVIEWING;
+	}
+
+	private CaseStep activeStep(String stepId) {
+		if (status == CaseStatus.COMPLETED) {
+			throw new CaseRuleViolation("本件已办结");
+		}
+		CaseStep step = steps.stream().filter(s -> s.id().equals(stepId)).findFirst()
+				.orElseThrow(() -> new CaseRuleViolation("本件没有“" + stepId + "”这个审批环节"));
+		if (step.state() != StepState.ACTIVE) {
+			throw new CaseRuleViolation("“" + step.plan().name() + "”当前" + step.state().label() + "，不能作出决定");
+		}
+		return step;
+	}
+
+	private StepState stateOf(String stepId) {
+		return steps.stream().filter(s -> s.id().equals(stepId)).findFirst().map(CaseStep::state).orElseThrow();
+	}
+
+	private void replace(CaseStep step) {
+		steps.replaceAll(s -> s.id().equals(step.id()) ? step : s);
+	}
+
+	private LocalDate today() {
+		return context.today();
+	}
+
+	private static String names(List<Flag> flags) {
+		return flags.stream().map(Flag::materialName).distinct().collect(Collectors.joining("、"));
+	}
+}

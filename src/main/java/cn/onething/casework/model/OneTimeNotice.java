@@ -1,0 +1,26 @@
+package cn.onething.casework.model;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * 一次性告知: every item to correct, from every department, in one notice. Version 1 is the notice of 行政许可法
+ * §32(4); a later version lists only what is still defective after a correction.
+ */
+public record OneTimeNotice(int version, LocalDate issuedOn, LocalDate correctBy, List<Flag> items, Trigger trigger) {
+
+	public enum Trigger {
+		/** Every department that was reviewing had reviewed. */
+		ALL_REVIEWED,
+		/** The fifth working day after receipt came before everyone had reviewed (§32(4)). */
+		FIVE_DAY_LIMIT
+	}
+
+	public OneTimeNotice {
+		items = List.copyOf(items);
+	}
+
+	public boolean lists(String materialKey) {
+		return items.stream().anyMatch(item -> item.materialKey().equals(materialKey));
+	}
+}
