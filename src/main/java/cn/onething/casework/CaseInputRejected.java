@@ -1,0 +1,18 @@
+package cn.onething.casework;
+
+import java.util.Map;
+
+/** A submission with fields or files the hall cannot take, each with the reason, in the applicant's words. */
+public class CaseInputRejected extends RuntimeException {
+
+	private final Map<String, String> problems;
+
+	public CaseInputRejected(Map<String, String> problems) {
+		super("rejected fields: " + problems.keySet());
+		this.problems = Map.copyOf(problems);
+	}
+
+	public Map<String, String> problems() {
+		return problems;
+	}
+}

@@ -1,0 +1,193 @@
+package cn.onething.casework;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import cn.onething.calendar.WorkingDayCalendar;
+import cn.onething.casework.internal.CaseStore;
+import cn.onething.casework.internal.MaterialFiles;
+import cn.onething.casework.internal.ReceiptCodes;
+import cn.onething.casework.model.Actor;
+import cn.onething.casework.model.CaseChange;
+import cn.onething.casework.model.CaseContext;
+import cn.onething.casework.model.CaseFile;
+import cn.onething.casework.model.CaseTerms;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * The casework module's facade: one reactive chain per use case, load → decide (the plain rules in
+ * {@code model}) → save the state with its events in one transaction.
+ */
+@Service
+public class Casework {
+
+	private static final Logger log = LoggerFactory.getLogger(Casework.class);
+
+	private final CaseStore store;
+	private final TransactionalOperator transaction;
+	private final WorkingDayCalendar calendar;
+	private final CaseworkProperties properties;
+	private final Clock clock;
+
+	Casework(CaseStore store, TransactionalOperator transaction, WorkingDayCalendar calendar,
+			CaseworkProperties properties, java.util.Optional<Clock> clock) {
+		this.store = store;
+		this.transaction = transaction;
+		this.calendar = calendar;
+		this.properties = properties;
+		this.clock = clock.orElse(Clock.systemUTC());
+	}
+
+	/** Files a case: uploads checked by content and size, the receipt code issued, everything stored at once. */
+	public Mono<StoredCase> submit(CaseTerms terms, Applicant applicant, Map<String, String> form,
+			Map<String, Integer> guideVersions, List<Upload> uploads, Actor actor) {
+		return Mono.defer(() -> fileCase(terms, applicant, form, guideVersions, uploads, actor));
+	}
+
+	private Mono<StoredCase> fileCase(CaseTerms terms, Applicant applicant, Map<String, String> form,
+			Map<String, Integer> guideVersions, List<Upload> uploads, Actor actor) {
+		Map<String, String> contentTypes = checkUploads(terms, uploads);
+		CaseChange change = CaseFile.submit(UUID.randomUUID().toString(), ReceiptCodes.next(), terms, context(actor));
+		StoredCase stored = new StoredCase(change.after(), applicant, form, guideVersions, 1);
+		Mono<Void> save = store.insert(stored, calendar)
+				.then(store.appendEvents(change.after().id(), change.events()))
+				.then(Flux.fromIterable(uploads)
+						.concatMap(u -> store.saveMaterial(change.after().id(), u, contentTypes.get(u.materialKey() + "/" + u.fileName()), actor.id()))
+						.then());
+		return transaction.transactional(save)
+				.doOnSuccess(done -> log.info("case {} submitted for bundle {} by {}", change.after().receiptCode(),
+						terms.bundleId(), actor.kind()))
+				.thenReturn(stored);
+	}
+
+	/**
+	 * Applies a command to the current state of a case. A concurrent change by someone else (the revision moved)
+	 * makes it re-read and decide again, up to three times.
+	 */
+	public Mono<StoredCase> act(String caseId, Actor actor, Function<CaseFile, Function<CaseContext, CaseChange>> command) {
+		return Mono.defer(() -> store.byId(caseId)
+						.switchIfEmpty(Mono.error(() -> new CaseNotFound(caseId)))
+						.flatMap(stored -> {
+							CaseChange change = command.apply(stored.file()).apply(context(actor));
+							return save(stored, change);
+						}))
+				.retryWhen(Retry.max(3).filter(ConcurrentChange.class::isInstance));
+	}
+
+	/** Adds corrected materials and reopens the review of the departments that asked for them. */
+	public Mono<StoredCase> submitCorrection(String caseId, List<Upload> uploads, Actor actor) {
+		return store.byId(caseId).switchIfEmpty(Mono.error(() -> new CaseNotFound(caseId)))
+				.flatMap(stored -> {
+					Map<String, String> types = checkUploads(stored.file().terms(), uploads);
+					CaseChange change = stored.file().submitCorrection(context(actor));
+					return transaction.transactional(Flux.fromIterable(uploads)
+							.concatMap(u -> store.saveMaterial(caseId, u, types.get(u.materialKey() + "/" + u.fileName()), actor.id()))
+							.then(save(stored, change)));
+				});
+	}
+
+	public Mono<StoredCase> byReceiptCode(String receiptCode) {
+		return ReceiptCodes.looksValid(receiptCode) ? store.byReceiptCode(receiptCode) : Mono.empty();
+	}
+
+	public Mono<StoredCase> byId(String caseId) {
+		return store.byId(caseId);
+	}
+
+	public Flux<StoredCase> queue(String departmentId, List<String> stepStates) {
+		return store.queue(departmentId, stepStates);
+	}
+
+	public Flux<CaseStore.AuditEntry> auditTrail(String caseId) {
+		return store.auditTrail(caseId);
+	}
+
+	public WorkingDayCalendar calendar() {
+		return calendar;
+	}
+
+	/**
+	 * 行政许可法 §32(4) and correction reminders, on every replica: each open case is handled in its own transaction
+	 * under a row lock that other replicas skip, and the rules are idempotent, so a case is never handled twice.
+	 */
+	@Scheduled(fixedDelayString = "${onething.casework.deadline-check-interval:5m}", initialDelayString = "${onething.casework.deadline-check-delay:30s}")
+	void checkDeadlinesOfOpenCases() {
+		checkDeadlines().subscribe(count -> log.info("deadline check changed {} cases", count),
+				error -> log.warn("deadline check failed: {}", error.toString()));
+	}
+
+	public Mono<Long> checkDeadlines() {
+		Actor system = Actor.SYSTEM;
+		return store.openCaseIds()
+				.concatMap(id -> transaction.transactional(store.lockIfOpen(id)
+						.flatMap(stored -> {
+							CaseChange change = stored.file().checkDeadlines(context(system));
+							return change.changedNothing() ? Mono.<StoredCase>empty() : save(stored, change);
+						})))
+				.count();
+	}
+
+	private Mono<StoredCase> save(StoredCase stored, CaseChange change) {
+		if (change.changedNothing()) {
+			return Mono.just(stored);
+		}
+		Mono<StoredCase> write = store.update(change.after(), stored.revision(), calendar)
+				.flatMap(saved -> saved ? store.appendEvents(change.after().id(), change.events()) : Mono.error(new ConcurrentChange()))
+				.thenReturn(new StoredCase(change.after(), stored.applicant(), stored.form(), stored.guideVersions(), stored.revision() + 1));
+		return transaction.transactional(write);
+	}
+
+	private Map<String, String> checkUploads(CaseTerms terms, List<Upload> uploads) {
+		Map<String, String> problems = new LinkedHashMap<>();
+		Map<String, String> types = new LinkedHashMap<>();
+		for (Upload upload : uploads) {
+			String field = "material." + upload.materialKey();
+			if (!terms.materials().containsKey(upload.materialKey())) {
+				problems.put(field, "本事项不需要这项材料");
+			}
+			else if (upload.content().length == 0) {
+				problems.put(field, "文件是空的，请重新选择");
+			}
+			else if (upload.content().length > properties.maxUploadSize().toBytes()) {
+				problems.put(field, "文件超过 " + properties.maxUploadSize().toMegabytes() + " MB，请压缩后再上传");
+			}
+			else {
+				MaterialFiles.contentType(upload.content()).ifPresentOrElse(
+						type -> types.put(upload.materialKey() + "/" + upload.fileName(), type),
+						() -> problems.put(field, "只能上传 PDF、JPG 或 PNG 文件（“" + upload.fileName() + "”不是）"));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new CaseInputRejected(problems);
+		}
+		return types;
+	}
+
+	private CaseContext context(Actor actor) {
+		return new CaseContext(actor, clock.instant(), calendar);
+	}
+
+	/** The case does not exist (or the caller may not know it does). */
+	public static class CaseNotFound extends RuntimeException {
+		CaseNotFound(String id) {
+			super("no case " + id);
+		}
+	}
+
+	private static class ConcurrentChange extends RuntimeException {
+		ConcurrentChange() {
+			super("the case changed meanwhile", null, false, false);
+		}
+	}
+}

@@ -1,0 +1,36 @@
+package cn.onething.casework.internal;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Tells a material's type by its first bytes, not by its name or the browser's word: only PDF, JPEG and PNG are
+ * kept, because those are what window staff can open and print on any machine.
+ */
+public final class MaterialFiles {
+
+	private static final byte[] PDF = { '%', 'P', 'D', 'F', '-' };
+	private static final byte[] JPEG = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF };
+	private static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A };
+
+	private MaterialFiles() {
+	}
+
+	/** The content type of an accepted file, or empty when the content is none of the accepted types. */
+	public static Optional<String> contentType(byte[] content) {
+		if (startsWith(content, PDF)) {
+			return Optional.of("application/pdf");
+		}
+		if (startsWith(content, JPEG)) {
+			return Optional.of("image/jpeg");
+		}
+		if (startsWith(content, PNG)) {
+			return Optional.of("image/png");
+		}
+		return Optional.empty();
+	}
+
+	private static boolean startsWith(byte[] content, byte[] prefix) {
+		return content.length >= prefix.length && Arrays.equals(content, 0, prefix.length, prefix, 0, prefix.length);
+	}
+}
