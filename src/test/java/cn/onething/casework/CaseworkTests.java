@@ -3,13 +3,10 @@ package cn.onething.casework;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import cn.onething.casework.model.Actor;
 import cn.onething.casework.model.CaseStatus;
-import cn.onething.casework.model.CaseTerms;
 import cn.onething.casework.model.Flag;
-import cn.onething.casework.model.StepPlan;
 import cn.onething.casework.model.StepState;
 import cn.onething.system.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -42,16 +39,8 @@ class CaseworkTests {
 	@Autowired
 	DatabaseClient db;
 
-	static CaseTerms parallelTerms() {
-		return new CaseTerms("newborn", 1, List.of(
-				new StepPlan("hukou", "出生登记", "public-security", List.of("000707001000"), List.of()),
-				new StepPlan("insurance", "医保参保", "medical-security", List.of("002040416000"), List.of())),
-				5, true, Map.of("birth-certificate", "出生医学证明", "household-register", "居民户口簿"),
-				Set.of(), "451421", 10);
-	}
-
 	StoredCase submitted() {
-		return casework.submit(parallelTerms(), new Applicant("张三", "45142119900101123X", "13812345678"),
+		return casework.submit(TermsFixture.parallelTerms(), new Applicant("张三", "45142119900101123X", "13812345678"),
 				Map.of("applicant.name", "张三"), Map.of("000707001000", 1),
 				List.of(new Upload("birth-certificate", "出生证明.pdf", PDF)), WINDOW).block();
 	}
@@ -73,7 +62,7 @@ class CaseworkTests {
 		long before = count("casework_application");
 		Upload disguised = new Upload("birth-certificate", "证明.pdf", "MZ\u0090 this is an exe".getBytes(StandardCharsets.ISO_8859_1));
 
-		assertThatThrownBy(() -> casework.submit(parallelTerms(), new Applicant("李四", "45142119900101123X", "13900000000"),
+		assertThatThrownBy(() -> casework.submit(TermsFixture.parallelTerms(), new Applicant("李四", "45142119900101123X", "13900000000"),
 				Map.of(), Map.of(), List.of(disguised), WINDOW).block())
 				.isInstanceOf(CaseInputRejected.class)
 				.satisfies(e -> assertThat(((CaseInputRejected) e).problems())

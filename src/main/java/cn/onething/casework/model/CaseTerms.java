@@ -11,6 +11,7 @@ import java.util.Set;
  */
 public record CaseTerms(
 		String bundleId,
+		String bundleName,
 		int bundleVersion,
 		List<StepPlan> plan,
 		int committedWorkingDays,

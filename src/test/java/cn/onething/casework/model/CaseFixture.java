@@ -32,7 +32,7 @@ final class CaseFixture {
 			"bank-card", "银行卡", "photo", "近期免冠照片");
 
 	static CaseTerms terms(boolean partialOutcomes) {
-		return new CaseTerms("retirement", 1, List.of(
+		return new CaseTerms("retirement", "退休一件事", 1, List.of(
 				new StepPlan("pension", "养老保险退休审批", "human-resources", List.of("P"), List.of()),
 				new StepPlan("medical", "医保退休待遇核定", "medical-security", List.of("M"), List.of()),
 				new StepPlan("fund-seal", "公积金账户封存", "housing-fund", List.of("S"), List.of("pension")),

@@ -1,0 +1,110 @@
+package cn.onething.casework.web.applicant;
+
+import java.util.Map;
+
+import cn.onething.catalog.Catalog;
+import cn.onething.catalog.model.Department;
+import cn.onething.catalog.model.Guide;
+import cn.onething.casework.CaseInputRejected;
+import cn.onething.casework.CaseLinks;
+import cn.onething.casework.Casework;
+import cn.onething.casework.StoredCase;
+import cn.onething.casework.model.Actor;
+import cn.onething.casework.model.CaseContext;
+import cn.onething.casework.model.CaseRuleViolation;
+import cn.onething.casework.model.Flag;
+import cn.onething.casework.web.UploadParts;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * The applicant's view of a case, reached from the receipt's QR code or a WeChat push (a signed link), or by
+ * typing the receipt code and the last four digits of the phone. A wrong code or phone gets the same answer, so
+ * the form cannot be used to find out which receipt codes exist.
+ */
+@Controller
+class CaseProgressPages {
+
+	private final Casework casework;
+	private final CaseLinks links;
+	private final Catalog catalog;
+
+	CaseProgressPages(Casework casework, CaseLinks links, Catalog catalog) {
+		this.casework = casework;
+		this.links = links;
+		this.catalog = catalog;
+	}
+
+	@GetMapping("/cases")
+	Rendering lookupForm(@RequestParam(name = "code", defaultValue = "") String code) {
+		return lookupPage(code, null);
+	}
+
+	@PostMapping("/cases")
+	Mono<Rendering> lookup(ServerWebExchange exchange) {
+		return exchange.getFormData().flatMap(form -> {
+			String code = form.getFirst("code") == null ? "" : form.getFirst("code").strip().toUpperCase();
+			String phoneTail = form.getFirst("phoneTail") == null ? "" : form.getFirst("phoneTail").strip();
+			return casework.byReceiptCode(code)
+					.filter(stored -> stored.applicant().phoneEndsWith(phoneTail))
+					.map(stored -> Rendering.redirectTo(links.progressPath(code)).build())
+					.defaultIfEmpty(lookupPage(code, "回执编号或手机号后四位不正确，请核对后重新输入。"));
+		});
+	}
+
+	@GetMapping("/cases/{code}")
+	Mono<Rendering> progress(@PathVariable String code, @RequestParam(name = "k", required = false) String key,
+			@RequestParam(name = "done", required = false) String done) {
+		if (!links.isValid(code, key)) {
+			return Mono.just(Rendering.redirectTo("/cases?code=" + code).build());
+		}
+		return casework.byReceiptCode(code)
+				.map(stored -> progressPage(stored, key, done, Map.of()))
+				.switchIfEmpty(Mono.just(Rendering.redirectTo("/cases").build()));
+	}
+
+	@PostMapping("/cases/{code}/correction")
+	Mono<Rendering> correction(@PathVariable String code, @RequestParam(name = "k", required = false) String key,
+			ServerWebExchange exchange) {
+		if (!links.isValid(code, key)) {
+			return Mono.just(Rendering.redirectTo("/cases?code=" + code).build());
+		}
+		return casework.byReceiptCode(code).flatMap(stored -> exchange.getMultipartData()
+				.flatMap(UploadParts::uploads)
+				.flatMap(uploads -> casework.submitCorrection(stored.file().id(), uploads, Actor.applicant()))
+				.map(after -> Rendering.redirectTo(links.progressPath(code) + "&done=correction").build())
+				.onErrorResume(CaseInputRejected.class, e -> Mono.just(progressPage(stored, key, null, e.problems())))
+				.onErrorResume(CaseRuleViolation.class, e -> Mono.just(progressPage(stored, key, null, Map.of("correction", e.getMessage())))));
+	}
+
+	private Rendering lookupPage(String code, String error) {
+		return Rendering.view("casework/applicant/lookup").modelAttribute("catalog", catalog.current())
+				.modelAttribute("code", code).modelAttribute("error", error).build();
+	}
+
+	private Rendering progressPage(StoredCase stored, String key, String done, Map<String, String> problems) {
+		var current = catalog.current();
+		var today = java.time.LocalDate.now(CaseContext.CHINA);
+		return Rendering.view("casework/applicant/progress")
+				.modelAttribute("catalog", current)
+				.modelAttribute("file", stored.file())
+				.modelAttribute("applicant", stored.applicant().masked())
+				.modelAttribute("key", key)
+				.modelAttribute("done", done)
+				.modelAttribute("problems", problems)
+				.modelAttribute("correctionKeys", stored.file().latestNotice()
+						.map(notice -> notice.items().stream().map(Flag::materialKey).distinct().toList()).orElse(java.util.List.of()))
+				.modelAttribute("departments", current.departments().stream()
+						.collect(java.util.stream.Collectors.toMap(Department::id, Department::name)))
+				.modelAttribute("items", current.guides().stream().collect(java.util.stream.Collectors.toMap(Guide::code, Guide::name)))
+				.modelAttribute("dueOn", stored.file().deadline().map(d -> d.dueDate(casework.calendar())).orElse(null))
+				.modelAttribute("daysLeft", stored.file().deadline().map(d -> d.workingDaysLeft(today, casework.calendar())).orElse(null))
+				.build();
+	}
+}
