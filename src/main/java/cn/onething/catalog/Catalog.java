@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -35,12 +36,14 @@ public class Catalog implements DisposableBean {
 	private final CatalogProperties properties;
 	private final CatalogImporter importer;
 	private final CatalogStore store;
+	private final ApplicationEventPublisher events;
 	private volatile boolean loaded;
 
-	Catalog(CatalogProperties properties, CatalogImporter importer, CatalogStore store) {
+	Catalog(CatalogProperties properties, CatalogImporter importer, CatalogStore store, ApplicationEventPublisher events) {
 		this.properties = properties;
 		this.importer = importer;
 		this.store = store;
+		this.events = events;
 	}
 
 	public CatalogSnapshot current() {
@@ -90,6 +93,7 @@ public class Catalog implements DisposableBean {
 				.doOnNext(snapshot -> {
 					current.set(snapshot);
 					loaded = true;
+					events.publishEvent(new CatalogLoaded(snapshot.importId()));
 				});
 	}
 

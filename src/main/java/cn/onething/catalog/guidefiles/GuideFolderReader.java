@@ -1,10 +1,7 @@
 package cn.onething.catalog.guidefiles;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,10 +18,6 @@ import cn.onething.catalog.model.Department;
 import cn.onething.catalog.model.Domain;
 import cn.onething.catalog.model.Guide;
 import cn.onething.catalog.model.Hall;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -33,7 +26,6 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class GuideFolderReader {
 
-	private static final int MAX_FILE_BYTES = 1 << 20;
 	/** Folders of guides/ that hold other content (the working-day calendar, one-thing bundles), not items. */
 	private static final Set<String> OTHER_CONTENT = Set.of("calendar", "bundles");
 
@@ -142,7 +134,7 @@ public final class GuideFolderReader {
 	}
 
 	private <T> List<T> listDocument(String path, Function<YamlFields, T> readEntry) {
-		Optional<Node> node = node(path);
+		Optional<Node> node = YamlFiles.node(root, path, problems);
 		if (node.isEmpty()) {
 			return List.of();
 		}
@@ -157,43 +149,7 @@ public final class GuideFolderReader {
 	}
 
 	private Optional<YamlFields> document(String path) {
-		return node(path).flatMap(node -> YamlFields.root(path, node, problems));
-	}
-
-	/** The YAML tree of a file with line marks; malformed YAML and unreadable files become problems. */
-	private Optional<Node> node(String path) {
-		Path file = root.resolve(path);
-		if (!Files.isRegularFile(file)) {
-			problems.add(path, 1, "(file)", "缺少文件");
-			return Optional.empty();
-		}
-		try {
-			if (Files.size(file) > MAX_FILE_BYTES) {
-				problems.add(path, 1, "(file)", "文件超过1 MB，请拆分");
-				return Optional.empty();
-			}
-			try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-				Node node = new Yaml(new LoaderOptions()).compose(reader);
-				if (node == null) {
-					problems.add(path, 1, "(file)", "文件为空");
-				}
-				return Optional.ofNullable(node);
-			}
-		}
-		catch (MarkedYAMLException e) {
-			int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
-			problems.add(path, line, "(yaml)", "YAML 格式错误：" + e.getProblem());
-		}
-		catch (YAMLException e) {
-			problems.add(path, 1, "(yaml)", "YAML 格式错误：" + e.getMessage());
-		}
-		catch (MalformedInputException e) {
-			problems.add(path, 1, "(file)", "文件不是 UTF-8 编码");
-		}
-		catch (IOException e) {
-			problems.add(path, 1, "(file)", "无法读取文件：" + e.getMessage());
-		}
-		return Optional.empty();
+		return YamlFiles.mapping(root, path, problems);
 	}
 
 	private String relative(Path file) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.springframework.modulith.NamedInterface;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -19,9 +20,10 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /**
  * Reads the fields of one YAML mapping while remembering where each one stands, so that every problem names the
  * file, the line and the field path (materials[2].condition). Reading never throws: a wrong field is reported and
- * read as absent.
+ * read as absent. Shared with the bundle module, which reads guides/bundles/ the same way.
  */
-final class YamlFields {
+@NamedInterface("guidefiles")
+public final class YamlFields {
 
 	private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d+");
 
@@ -47,7 +49,7 @@ final class YamlFields {
 	}
 
 	/** The top of a document; reports a document that is not a mapping. */
-	static Optional<YamlFields> root(String path, Node node, Problems problems) {
+	public static Optional<YamlFields> root(String path, Node node, Problems problems) {
 		if (!(node instanceof MappingNode)) {
 			problems.add(path, node == null ? 1 : line(node), "(file)", "文件内容应为“字段: 值”的映射");
 			return Optional.empty();
@@ -55,37 +57,37 @@ final class YamlFields {
 		return Optional.of(new YamlFields(path, "", node, problems));
 	}
 
-	static int line(Node node) {
+	public static int line(Node node) {
 		return node.getStartMark().getLine() + 1;
 	}
 
-	String path() {
+	public String path() {
 		return path;
 	}
 
-	int line() {
+	public int line() {
 		return line(node);
 	}
 
-	int line(String key) {
+	public int line(String key) {
 		NodeTuple tuple = byKey.get(key);
 		return tuple == null ? line() : line(tuple.getValueNode());
 	}
 
-	String field(String key) {
+	public String field(String key) {
 		return prefix.isEmpty() ? key : prefix + "." + key;
 	}
 
-	boolean has(String key) {
+	public boolean has(String key) {
 		return byKey.containsKey(key) && !isNull(byKey.get(key).getValueNode());
 	}
 
-	void problem(String key, String message) {
+	public void problem(String key, String message) {
 		problems.add(path, line(key), field(key), message);
 	}
 
 	/** Misspelt keys would silently drop content; report every key the format does not know. */
-	void onlyKeys(Set<String> known) {
+	public void onlyKeys(Set<String> known) {
 		byKey.forEach((key, tuple) -> {
 			if (!known.contains(key)) {
 				problems.add(path, line(tuple.getKeyNode()), field(key), "未知字段（请检查拼写）");
@@ -93,11 +95,11 @@ final class YamlFields {
 		});
 	}
 
-	String text(String key) {
+	public String text(String key) {
 		return scalar(key, true);
 	}
 
-	String optionalText(String key) {
+	public String optionalText(String key) {
 		return scalar(key, false);
 	}
 
@@ -118,7 +120,7 @@ final class YamlFields {
 		return text.isEmpty() ? null : text;
 	}
 
-	Integer integer(String key, boolean required) {
+	public Integer integer(String key, boolean required) {
 		String text = scalar(key, required);
 		if (text == null) {
 			return null;
@@ -130,7 +132,7 @@ final class YamlFields {
 		return Integer.valueOf(text);
 	}
 
-	Boolean bool(String key) {
+	public Boolean bool(String key) {
 		String text = scalar(key, true);
 		if (text == null) {
 			return null;
@@ -145,7 +147,7 @@ final class YamlFields {
 		};
 	}
 
-	LocalDate date(String key) {
+	public LocalDate date(String key) {
 		String text = scalar(key, true);
 		if (text == null) {
 			return null;
@@ -160,7 +162,7 @@ final class YamlFields {
 	}
 
 	/** A text that must be one of {@code allowed}. */
-	String oneOf(String key, List<String> allowed, boolean required) {
+	public String oneOf(String key, List<String> allowed, boolean required) {
 		String text = scalar(key, required);
 		if (text != null && !allowed.contains(text)) {
 			problem(key, "“" + text + "”不是允许的取值，应为：" + String.join("、", allowed));
@@ -169,7 +171,7 @@ final class YamlFields {
 		return text;
 	}
 
-	List<String> texts(String key, boolean required) {
+	public List<String> texts(String key, boolean required) {
 		List<String> texts = new ArrayList<>();
 		for (Node item : sequence(key, required)) {
 			if (item instanceof ScalarNode scalar && !scalar.getValue().isBlank()) {
@@ -183,7 +185,7 @@ final class YamlFields {
 	}
 
 	/** A list of mappings, each read with its index in the field path: materials[0], materials[1]... */
-	List<YamlFields> objects(String key, boolean required) {
+	public List<YamlFields> objects(String key, boolean required) {
 		List<YamlFields> objects = new ArrayList<>();
 		List<Node> items = sequence(key, required);
 		for (int i = 0; i < items.size(); i++) {
@@ -201,7 +203,7 @@ final class YamlFields {
 		return objects;
 	}
 
-	Optional<YamlFields> object(String key, boolean required) {
+	public Optional<YamlFields> object(String key, boolean required) {
 		Node value = value(key, required);
 		if (value == null) {
 			return Optional.empty();

@@ -1,0 +1,70 @@
+package cn.onething.catalog.guidefiles;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.springframework.modulith.NamedInterface;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Opens one YAML file of the guides folder as a tree with line marks. A missing, oversized, empty, non-UTF-8 or
+ * malformed file becomes a problem, never an exception, so a read reports every file's mistakes at once.
+ */
+@NamedInterface("guidefiles")
+public final class YamlFiles {
+
+	private static final int MAX_FILE_BYTES = 1 << 20;
+
+	private YamlFiles() {
+	}
+
+	/** The YAML tree of {@code path} (relative to {@code root}, as problems name it). */
+	public static Optional<Node> node(Path root, String path, Problems problems) {
+		Path file = root.resolve(path);
+		if (!Files.isRegularFile(file)) {
+			problems.add(path, 1, "(file)", "缺少文件");
+			return Optional.empty();
+		}
+		try {
+			if (Files.size(file) > MAX_FILE_BYTES) {
+				problems.add(path, 1, "(file)", "文件超过1 MB，请拆分");
+				return Optional.empty();
+			}
+			try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+				Node node = new Yaml(new LoaderOptions()).compose(reader);
+				if (node == null) {
+					problems.add(path, 1, "(file)", "文件为空");
+				}
+				return Optional.ofNullable(node);
+			}
+		}
+		catch (MarkedYAMLException e) {
+			int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
+			problems.add(path, line, "(yaml)", "YAML 格式错误：" + e.getProblem());
+		}
+		catch (YAMLException e) {
+			problems.add(path, 1, "(yaml)", "YAML 格式错误：" + e.getMessage());
+		}
+		catch (MalformedInputException e) {
+			problems.add(path, 1, "(file)", "文件不是 UTF-8 编码");
+		}
+		catch (IOException e) {
+			problems.add(path, 1, "(file)", "无法读取文件：" + e.getMessage());
+		}
+		return Optional.empty();
+	}
+
+	/** The top mapping of {@code path}; a file that is not a mapping is a problem. */
+	public static Optional<YamlFields> mapping(Path root, String path, Problems problems) {
+		return node(root, path, problems).flatMap(node -> YamlFields.root(path, node, problems));
+	}
+}
