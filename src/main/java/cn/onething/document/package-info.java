@@ -1,0 +1,14 @@
+/**
+ * Printed documents: the Service Guide Compendium (《办事指南一本通》) now; the acceptance receipt and the one-time
+ * notice later. The only module that uses OpenPDF; it ships its own fonts under {@code resources/fonts} so no
+ * machine needs Chinese fonts installed.
+ * <p>
+ * Public API: {@link cn.onething.document.Documents} (PDFs as {@code Mono}, rendered on a bounded scheduler and
+ * cached per catalogue version), {@link cn.onething.document.CompendiumSelection} and
+ * {@link cn.onething.document.Compendium}. {@code pdf} (the OpenPDF layout) and {@code web} are private to the
+ * module. Reads the catalogue only.
+ */
+@ApplicationModule(displayName = "Documents", allowedDependencies = { "catalog", "catalog :: model" })
+package cn.onething.document;
+
+import org.springframework.modulith.ApplicationModule;
