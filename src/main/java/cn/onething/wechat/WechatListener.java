@@ -1,0 +1,20 @@
+package cn.onething.wechat;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Implemented by modules that act on what WeChat tells us (identity binds openids, notification records delivery).
+ * Every bean of this type is called; a failing listener is logged and does not stop the others. Callbacks from
+ * WeChat are answered before listeners run (WeChat waits only 5 seconds, wechat-api.md §6.4), and a push WeChat
+ * repeats reaches listeners once.
+ */
+public interface WechatListener {
+
+	default Mono<Void> scanned(WechatScanned event) {
+		return Mono.empty();
+	}
+
+	default Mono<Void> deliveryReported(DeliveryReported event) {
+		return Mono.empty();
+	}
+}

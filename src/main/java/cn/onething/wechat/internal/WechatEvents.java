@@ -1,0 +1,46 @@
+package cn.onething.wechat.internal;
+
+import java.util.List;
+import java.util.function.Function;
+
+import cn.onething.wechat.DeliveryReported;
+import cn.onething.wechat.WechatListener;
+import cn.onething.wechat.WechatScanned;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Hands what WeChat told us to every {@link WechatListener}, one after the other; one failing does not stop the rest. */
+@Component
+public class WechatEvents {
+
+	private static final Logger log = LoggerFactory.getLogger(WechatEvents.class);
+
+	private final ObjectProvider<WechatListener> listeners;
+
+	WechatEvents(ObjectProvider<WechatListener> listeners) {
+		this.listeners = listeners;
+	}
+
+	public Mono<Void> scanned(WechatScanned event) {
+		return each(event, listener -> listener.scanned(event));
+	}
+
+	public Mono<Void> deliveryReported(DeliveryReported event) {
+		return each(event, listener -> listener.deliveryReported(event));
+	}
+
+	private Mono<Void> each(Object event, Function<WechatListener, Mono<Void>> call) {
+		List<WechatListener> all = listeners.orderedStream().toList();
+		return Flux.fromIterable(all)
+				.concatMap(listener -> Mono.defer(() -> call.apply(listener))
+						.onErrorResume(failure -> {
+							log.error("WeChat listener {} failed on {}", listener.getClass().getName(), event, failure);
+							return Mono.empty();
+						}))
+				.then();
+	}
+}

@@ -1,0 +1,30 @@
+package cn.onething.wechat.fake;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * The fake's own time for token and code lifetimes and daily quotas, so a test can jump two hours without waiting.
+ * Callback timestamps use real time: the service checks them against its own clock.
+ */
+public final class FakeClock {
+
+	private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+	private Duration offset = Duration.ZERO;
+
+	public synchronized Instant now() {
+		return Instant.now().plus(offset);
+	}
+
+	public synchronized void advance(Duration duration) {
+		offset = offset.plus(duration);
+	}
+
+	/** WeChat's quota day; its reset time is not published (wechat-api.md §8), Beijing midnight is assumed. */
+	LocalDate day() {
+		return now().atZone(BEIJING).toLocalDate();
+	}
+}
