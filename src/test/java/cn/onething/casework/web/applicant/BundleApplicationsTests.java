@@ -1,0 +1,107 @@
+package cn.onething.casework.web.applicant;
+
+import java.util.List;
+
+import cn.onething.bundle.Bundle;
+import cn.onething.bundle.Bundles;
+import cn.onething.bundle.FormField;
+import cn.onething.catalog.Catalog;
+import cn.onething.casework.Casework;
+import cn.onething.casework.StoredCase;
+import cn.onething.casework.model.StepState;
+import cn.onething.system.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.BodyInserters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An applicant files a shipped bundle from its one combined form. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BundleApplicationsTests {
+
+	/** A valid resident ID number (GB 11643 check digit X). */
+	static final String ID_NUMBER = "11010519491231002X";
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		TestDatabase.registerFresh(registry);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Catalog catalog;
+
+	@Autowired
+	Bundles bundles;
+
+	@Autowired
+	Casework casework;
+
+	WebTestClient web;
+
+	Bundle newborn;
+
+	@BeforeEach
+	void catalogueAndBundlesLoaded() {
+		catalog.importGuides("test").block();
+		bundles.importBundles("test").block();
+		newborn = bundles.bundle("newborn").orElseThrow();
+		web = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+	}
+
+	@Test
+	void aCompleteFormFilesOneCaseWithTheBundlesPlanAndOpensItsProgressPage() {
+		String location = web.post().uri("/bundles/newborn/applications").body(BodyInserters.fromFormData(answers()))
+				.exchange().expectStatus().is3xxRedirection().returnResult(Void.class).getResponseHeaders().getLocation().toString();
+
+		String receiptCode = location.replaceFirst("^/cases/", "").replaceFirst("\\?.*$", "");
+		StoredCase stored = casework.byReceiptCode(receiptCode).block();
+		assertThat(stored.file().terms().bundleName()).isEqualTo(newborn.name());
+		assertThat(stored.file().steps()).hasSize(newborn.plan().steps().size());
+		assertThat(stored.file().steps()).anyMatch(s -> s.state() == StepState.ACTIVE);
+		assertThat(stored.guideVersions()).containsOnlyKeys(newborn.items().stream().map(i -> i.code()).toList());
+		assertThat(web.get().uri(location).exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody())
+				.contains("申请已提交", receiptCode);
+	}
+
+	@Test
+	void aWrongIdNumberIsNamedAndNothingIsFiled() {
+		MultiValueMap<String, String> answers = answers();
+		answers.set("applicant.idNumber", "110105194912310021");
+
+		String page = web.post().uri("/bundles/newborn/applications").body(BodyInserters.fromFormData(answers))
+				.exchange().expectStatus().isEqualTo(422).expectBody(String.class).returnResult().getResponseBody();
+
+		String label = newborn.form().field("applicant.idNumber").map(FormField::label).orElseThrow();
+		assertThat(page).contains("申请尚未提交", label, "校验");
+	}
+
+	/** An answer that satisfies each field's rule. */
+	private MultiValueMap<String, String> answers() {
+		MultiValueMap<String, String> answers = new LinkedMultiValueMap<>();
+		for (FormField field : newborn.form().fields()) {
+			String value = switch (field.rule().type().code()) {
+				case "idNumber" -> ID_NUMBER;
+				case "mobile" -> "13812345678";
+				case "date" -> "2026-01-05";
+				case "number" -> field.rule().min() == null ? "1" : String.valueOf(field.rule().min());
+				case "choice" -> field.rule().options().get(0);
+				case "boolean" -> "false";
+				default -> "张三";
+			};
+			answers.put(field.key(), List.of(value));
+		}
+		return answers;
+	}
+}
