@@ -109,6 +109,18 @@ public class Casework {
 		return store.queue(departmentId, stepStates);
 	}
 
+	public Flux<StoredCase> openCases() {
+		return store.open();
+	}
+
+	public Flux<CaseStore.MaterialEntry> materials(String caseId) {
+		return store.materials(caseId);
+	}
+
+	public Mono<CaseStore.MaterialContent> material(String caseId, String materialId) {
+		return store.material(caseId, materialId);
+	}
+
 	public Flux<CaseStore.AuditEntry> auditTrail(String caseId) {
 		return store.auditTrail(caseId);
 	}

@@ -3,27 +3,37 @@ package cn.onething.system;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 
 /**
- * Applicant pages, the public API and WeChat's callback need no sign-in; the staff console does. CSRF protection
- * applies where a signed-in session exists (the staff console); applicant forms carry no credentials to abuse.
+ * The public side: applicant pages, the JSON API, guides, bundles, progress pages, documents, WeChat's callback, the
+ * dev pages and health checks need no sign-in, keep no session and carry no CSRF token (applicant forms carry no
+ * credentials to abuse). The staff console has a chain of its own (identity.web.StaffSecurity), ordered before this
+ * one, with sign-in and CSRF.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 class WebSecurity {
 
 	@Bean
-	SecurityWebFilterChain webFilterChain(ServerHttpSecurity http) {
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	SecurityWebFilterChain publicPages(ServerHttpSecurity http) {
 		return http
 				.authorizeExchange(exchanges -> exchanges
-						.pathMatchers("/staff/**").authenticated()
+						// answered by the staff chain first; should that chain ever be missing, the console stays shut
+						.pathMatchers("/staff", "/staff/**").denyAll()
 						.anyExchange().permitAll())
-				.csrf(csrf -> csrf.requireCsrfProtectionMatcher(ServerWebExchangeMatchers.pathMatchers(
-						org.springframework.http.HttpMethod.POST, "/staff/**")))
+				.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+				.requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+				.csrf(ServerHttpSecurity.CsrfSpec::disable)
 				.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+				.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+				.logout(ServerHttpSecurity.LogoutSpec::disable)
 				.build();
 	}
 }

@@ -143,6 +143,41 @@ public class CaseStore {
 				.map(this::stored).all();
 	}
 
+	/** Every case not completed yet, oldest first: what the window and supervisors keep an eye on. */
+	public Flux<StoredCase> open() {
+		return db.sql("select * from casework_application where status <> 'COMPLETED' order by received_on, created_at")
+				.map(this::stored).all();
+	}
+
+	/** A stored material file without its content. */
+	public record MaterialEntry(String id, String materialKey, String fileName, String contentType, int sizeBytes,
+			java.time.OffsetDateTime uploadedAt, String uploadedBy) {
+	}
+
+	public Flux<MaterialEntry> materials(String caseId) {
+		return db.sql("""
+				select id, material_key, file_name, content_type, size_bytes, uploaded_at, uploaded_by
+				from casework_material where application_id = :case order by uploaded_at, file_name
+				""").bind("case", UUID.fromString(caseId))
+				.map(row -> new MaterialEntry(row.get("id", UUID.class).toString(), row.get("material_key", String.class),
+						row.get("file_name", String.class), row.get("content_type", String.class),
+						row.get("size_bytes", Integer.class), row.get("uploaded_at", java.time.OffsetDateTime.class),
+						row.get("uploaded_by", String.class)))
+				.all();
+	}
+
+	public record MaterialContent(String fileName, String contentType, byte[] content) {
+	}
+
+	/** A material file of this case; empty when the id belongs to no material of it. */
+	public Mono<MaterialContent> material(String caseId, String materialId) {
+		return db.sql("select file_name, content_type, content from casework_material where id = :id and application_id = :case")
+				.bind("id", UUID.fromString(materialId)).bind("case", UUID.fromString(caseId))
+				.map(row -> new MaterialContent(row.get("file_name", String.class), row.get("content_type", String.class),
+						row.get("content", byte[].class)))
+				.one();
+	}
+
 	public Flux<StoredCase> recent(int limit) {
 		return db.sql("select * from casework_application order by created_at desc limit :limit").bind("limit", limit)
 				.map(this::stored).all();

@@ -1,0 +1,60 @@
+package cn.onething.casework.web.staff;
+
+import java.util.List;
+
+import cn.onething.casework.model.Actor;
+import cn.onething.casework.model.CaseFile;
+import cn.onething.casework.model.CaseStep;
+import cn.onething.casework.model.StepState;
+import cn.onething.identity.StaffMember;
+import cn.onething.identity.StaffRole;
+
+/**
+ * Who may see and do what on a case. Personal data is for the people handling the case: the window, supervisors and
+ * reviewers of a department with a step in it; everyone else sees it masked. A reviewer decides only the steps of
+ * their own department.
+ */
+final class CaseAccess {
+
+	private CaseAccess() {
+	}
+
+	static boolean seesPersonalData(StaffMember member, CaseFile file) {
+		return member.has(StaffRole.WINDOW) || member.has(StaffRole.SUPERVISOR)
+				|| file.steps().stream().anyMatch(step -> member.reviewsFor(step.plan().departmentId()));
+	}
+
+	/** The steps this member decides now: their department's, under review. */
+	static List<CaseStep> stepsToDecide(StaffMember member, CaseFile file) {
+		return file.steps().stream()
+				.filter(step -> step.state() == StepState.ACTIVE && member.reviewsFor(step.plan().departmentId()))
+				.toList();
+	}
+
+	/** Checked against the case as it is when the decision is saved, not as the page showed it. */
+	static void requireDecides(StaffMember member, CaseFile file, String stepId, Departments departments) {
+		CaseStep step = file.step(stepId).orElseThrow(() -> new NotPermitted("本件没有这个审批环节"));
+		if (!member.reviewsFor(step.plan().departmentId())) {
+			throw new NotPermitted("“" + step.plan().name() + "”由" + departments.name(step.plan().departmentId())
+					+ "审查，您不能对这个环节作出决定");
+		}
+	}
+
+	static void requireRole(StaffMember member, StaffRole role, String what) {
+		if (!member.has(role)) {
+			throw new NotPermitted("只有" + role.label() + "岗位可以" + what);
+		}
+	}
+
+	/** The member as the audit trail records them, acting in one of their roles. */
+	static Actor actor(StaffMember member, Actor.Kind kind) {
+		return new Actor(kind, member.username(), member.displayName());
+	}
+
+	/** An action this member's roles do not allow; the page says why, with 403. */
+	static final class NotPermitted extends RuntimeException {
+		NotPermitted(String message) {
+			super(message, null, false, false);
+		}
+	}
+}

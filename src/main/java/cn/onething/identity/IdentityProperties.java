@@ -1,0 +1,48 @@
+package cn.onething.identity;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code onething.identity.*}.
+ *
+ * @param demoAccounts create the demo staff accounts at start-up (the embedded-database mode turns this on; never
+ *     in production)
+ * @param sessionSecret signs the staff session cookie; set the same value (at least 32 characters) on every replica.
+ *     Without it a random key is used: sessions end with a restart and do not span replicas
+ * @param sessionTimeout how long a session lasts without use; every use extends it
+ * @param maxFailedSignIns wrong passwords in a row that lock an account
+ * @param lockDuration how long a locked account stays locked
+ */
+@ConfigurationProperties("onething.identity")
+public record IdentityProperties(
+		@DefaultValue("false") boolean demoAccounts,
+		String sessionSecret,
+		@DefaultValue("8h") Duration sessionTimeout,
+		@DefaultValue("5") int maxFailedSignIns,
+		@DefaultValue("15m") Duration lockDuration) {
+
+	static final int MIN_SECRET_LENGTH = 32;
+
+	public IdentityProperties {
+		if (sessionSecret != null && !sessionSecret.isBlank() && sessionSecret.length() < MIN_SECRET_LENGTH) {
+			throw new IllegalArgumentException("onething.identity.session-secret must be at least " + MIN_SECRET_LENGTH
+					+ " characters long (a random string); it signs the staff session cookie");
+		}
+		if (sessionTimeout.isNegative() || sessionTimeout.isZero()) {
+			throw new IllegalArgumentException("onething.identity.session-timeout must be positive, was " + sessionTimeout);
+		}
+		if (maxFailedSignIns <= 0) {
+			throw new IllegalArgumentException("onething.identity.max-failed-sign-ins must be a positive number, was " + maxFailedSignIns);
+		}
+		if (lockDuration.isNegative() || lockDuration.isZero()) {
+			throw new IllegalArgumentException("onething.identity.lock-duration must be positive, was " + lockDuration);
+		}
+	}
+
+	public boolean hasSessionSecret() {
+		return sessionSecret != null && !sessionSecret.isBlank();
+	}
+}

@@ -1,0 +1,30 @@
+package cn.onething.identity;
+
+/** What a staff member may do in the console (design.md §8). */
+public enum StaffRole {
+	/** 一窗受理: takes applications at the hall's window, collects corrections, accepts tolerantly. */
+	WINDOW("一窗受理"),
+	/** Reviews and decides the steps of one department. */
+	REVIEWER("部门审查"),
+	/** Records exceptions to the one-time notice and extends deadlines. */
+	SUPERVISOR("主管"),
+	/** Publishes service guides. */
+	PUBLISHER("指南发布"),
+	/** Manages staff accounts. */
+	ADMIN("系统管理");
+
+	private final String label;
+
+	StaffRole(String label) {
+		this.label = label;
+	}
+
+	public String label() {
+		return label;
+	}
+
+	/** The Spring Security authority of the role. */
+	public String authority() {
+		return "ROLE_" + name();
+	}
+}

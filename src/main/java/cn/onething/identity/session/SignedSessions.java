@@ -1,0 +1,104 @@
+package cn.onething.identity.session;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import cn.onething.identity.StaffMember;
+import cn.onething.identity.StaffRole;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The value of the staff session cookie: the member, when their account was last read, and when the session ends,
+ * as JSON signed with HMAC-SHA256. Whoever holds the key can check it without asking anyone, so any replica serves
+ * any request; nobody without the key can make or change one.
+ */
+final class SignedSessions {
+
+	/**
+	 * What the cookie says, field by field, so its format stays put when {@link StaffMember} changes. Times in epoch
+	 * seconds; {@code checkedAt} is when the account was last read from the database.
+	 */
+	record Ticket(String username, String displayName, String departmentId, Set<StaffRole> roles, long checkedAt,
+			long expiresAt) {
+
+		static Ticket of(StaffMember member, Instant checkedAt, Instant expiresAt) {
+			return new Ticket(member.username(), member.displayName(), member.departmentId(), member.roles(),
+					checkedAt.getEpochSecond(), expiresAt.getEpochSecond());
+		}
+
+		StaffMember member() {
+			return new StaffMember(username, displayName, departmentId, roles);
+		}
+
+		boolean checkedBefore(Instant moment) {
+			return checkedAt < moment.getEpochSecond();
+		}
+	}
+
+	private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
+	private static final Base64.Decoder UNBASE64 = Base64.getUrlDecoder();
+
+	private final byte[] key;
+	private final JsonMapper json;
+
+	SignedSessions(byte[] key, JsonMapper json) {
+		this.key = key.clone();
+		this.json = json;
+	}
+
+	/** A key of its own for sessions, so the secret never signs anything else by accident. */
+	static byte[] keyFrom(String secret) {
+		try {
+			return MessageDigest.getInstance("SHA-256")
+					.digest(("onething.identity.session:" + secret).getBytes(StandardCharsets.UTF_8));
+		}
+		catch (GeneralSecurityException e) {
+			throw new IllegalStateException("every JVM has SHA-256", e);
+		}
+	}
+
+	String sign(Ticket ticket) {
+		byte[] payload = json.writeValueAsBytes(ticket);
+		return BASE64.encodeToString(payload) + "." + BASE64.encodeToString(mac(payload));
+	}
+
+	/** The ticket, if the value is ours, untouched and not expired at {@code now}. */
+	Optional<Ticket> verify(String value, Instant now) {
+		int dot = value == null ? -1 : value.indexOf('.');
+		if (dot <= 0) {
+			return Optional.empty();
+		}
+		try {
+			byte[] payload = UNBASE64.decode(value.substring(0, dot));
+			if (!MessageDigest.isEqual(mac(payload), UNBASE64.decode(value.substring(dot + 1)))) {
+				return Optional.empty();
+			}
+			Ticket ticket = json.readValue(payload, Ticket.class);
+			return now.getEpochSecond() < ticket.expiresAt() ? Optional.of(ticket) : Optional.empty();
+		}
+		catch (IllegalArgumentException | JacksonException e) {
+			// not base64, or signed by a version that wrote another shape: treated as signed out
+			return Optional.empty();
+		}
+	}
+
+	private byte[] mac(byte[] payload) {
+		try {
+			Mac hmac = Mac.getInstance("HmacSHA256");
+			hmac.init(new SecretKeySpec(key, "HmacSHA256"));
+			return hmac.doFinal(payload);
+		}
+		catch (GeneralSecurityException e) {
+			throw new IllegalStateException("every JVM has HmacSHA256", e);
+		}
+	}
+}

@@ -1,0 +1,39 @@
+package cn.onething.identity.web;
+
+import java.net.URI;
+
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.server.DefaultServerRedirectStrategy;
+import org.springframework.security.web.server.ServerRedirectStrategy;
+import org.springframework.security.web.server.WebFilterExchange;
+import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Mono;
+
+/**
+ * Back to the sign-in page with the reason (wrong password, or locked) and the username kept, so only the password
+ * is typed again. A wrong username and a wrong password get the same answer.
+ */
+final class SignInFailures implements ServerAuthenticationFailureHandler {
+
+	private final String signInPage;
+	private final ServerRedirectStrategy redirect = new DefaultServerRedirectStrategy();
+
+	SignInFailures(String signInPage) {
+		this.signInPage = signInPage;
+	}
+
+	@Override
+	public Mono<Void> onAuthenticationFailure(WebFilterExchange exchange, AuthenticationException exception) {
+		String reason = exception instanceof LockedException ? "locked" : "wrong";
+		return exchange.getExchange().getFormData()
+				.map(form -> form.getFirst("username") == null ? "" : form.getFirst("username").strip())
+				.flatMap(username -> redirect.sendRedirect(exchange.getExchange(), location(reason, username)));
+	}
+
+	private URI location(String reason, String username) {
+		return UriComponentsBuilder.fromPath(signInPage).queryParam("error", reason).queryParam("username", username)
+				.encode().build().toUri();
+	}
+}

@@ -1,0 +1,132 @@
+package cn.onething.identity.web;
+
+import cn.onething.identity.StaffSession;
+import cn.onething.identity.internal.DemoAccounts;
+import cn.onething.system.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseCookie;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static cn.onething.identity.StaffSession.form;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Signing in to the staff console: the page, wrong passwords, the lock, CSRF, signing out, and no server session. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "onething.catalog.import-on-startup=false", "onething.identity.demo-accounts=false" })
+class SignInPageTests {
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		TestDatabase.registerFresh(registry);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	DemoAccounts demoAccounts;
+
+	WebTestClient web;
+
+	@BeforeEach
+	void accounts() {
+		web = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+		demoAccounts.create().block();
+	}
+
+	@Test
+	void aStaffPageAsksForSignInAndTheQueueOpensAfter() {
+		StaffSession browser = new StaffSession(web);
+		EntityExchangeResult<String> asked = browser.get("/staff/cases/8d9f4c1e-0000-4000-8000-000000000000");
+		assertThat(asked.getStatus().is3xxRedirection()).isTrue();
+		assertThat(asked.getResponseHeaders().getLocation()).hasPath("/staff/login");
+
+		String page = browser.page("/staff/login");
+		assertThat(page).contains("工作人员登录", "用户名", "密码", "登录");
+		EntityExchangeResult<String> signedIn = browser.submit("/staff/login", "/staff/login",
+				form("username", "police", "password", DemoAccounts.PASSWORD));
+
+		assertThat(signedIn.getResponseHeaders().getLocation()).hasPath("/staff");
+		assertThat(browser.page("/staff")).contains("我的待办", "公安审核员");
+	}
+
+	@Test
+	void aWrongPasswordIsToldInChineseAndTheUsernameKept() {
+		StaffSession browser = new StaffSession(web);
+		EntityExchangeResult<String> refused = browser.submit("/staff/login", "/staff/login",
+				form("username", "police", "password", "guess-guess"));
+
+		assertThat(refused.getResponseHeaders().getLocation()).hasPath("/staff/login");
+		assertThat(browser.follow(refused)).contains("用户名或密码不正确", "value=\"police\"");
+		assertThat(browser.get("/staff").getStatus().is3xxRedirection()).as("still signed out").isTrue();
+	}
+
+	@Test
+	void fiveWrongPasswordsLockTheAccountAndThePageSaysForHowLong() {
+		StaffSession browser = new StaffSession(web);
+		EntityExchangeResult<String> last = null;
+		for (int attempt = 0; attempt < 5; attempt++) {
+			last = browser.submit("/staff/login", "/staff/login", form("username", "hrss", "password", "guess-" + attempt));
+		}
+		assertThat(browser.follow(last)).contains("账号已锁定 15 分钟");
+
+		EntityExchangeResult<String> right = browser.submit("/staff/login", "/staff/login",
+				form("username", "hrss", "password", DemoAccounts.PASSWORD));
+		assertThat(browser.follow(right)).as("the right password waits for the lock too").contains("账号已锁定");
+	}
+
+	@Test
+	void signingInWithoutTheFormsCsrfTokenIsRefused() {
+		StaffSession browser = new StaffSession(web);
+		browser.page("/staff/login");
+
+		EntityExchangeResult<String> forged = browser.post("/staff/login",
+				form("username", "police", "password", DemoAccounts.PASSWORD));
+
+		assertThat(forged.getStatus()).isEqualTo(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
+	void theSessionIsASignedHttpOnlyLaxCookieAndNoServerSessionExists() {
+		StaffSession browser = new StaffSession(web);
+		EntityExchangeResult<String> signedIn = browser.submit("/staff/login", "/staff/login",
+				form("username", "police", "password", DemoAccounts.PASSWORD));
+
+		ResponseCookie session = signedIn.getResponseCookies().getFirst("ONETHING_STAFF");
+		assertThat(session).isNotNull();
+		assertThat(session.isHttpOnly()).isTrue();
+		assertThat(session.getSameSite()).isEqualTo("Lax");
+		assertThat(session.getPath()).isEqualTo("/staff");
+		assertThat(session.getMaxAge().toHours()).isEqualTo(8);
+		assertThat(browser.page("/staff")).contains("公安审核员");
+		assertThat(browser.cookies()).as("no WebSession cookie on any answer").doesNotContainKey("SESSION");
+	}
+
+	@Test
+	void signingOutEndsTheSession() {
+		StaffSession browser = StaffSession.signedIn(web, "police", DemoAccounts.PASSWORD);
+
+		EntityExchangeResult<String> out = browser.submit("/staff", "/staff/logout", form());
+
+		assertThat(out.getResponseHeaders().getLocation()).hasPath("/staff/login").hasQuery("logout=1");
+		assertThat(browser.follow(out)).contains("您已安全退出");
+		assertThat(browser.cookies()).doesNotContainKey("ONETHING_STAFF");
+		assertThat(browser.get("/staff").getStatus().is3xxRedirection()).isTrue();
+	}
+
+	@Test
+	void applicantPagesStayOpenAndSetNoCookies() {
+		StaffSession applicant = new StaffSession(web);
+
+		assertThat(applicant.get("/cases").getStatus()).isEqualTo(HttpStatus.OK);
+		assertThat(applicant.cookies()).isEmpty();
+	}
+}
