@@ -1,14 +1,15 @@
 /**
- * Printed documents: the Service Guide Compendium (《办事指南一本通》) now; the acceptance receipt and the one-time
- * notice later. The only module that uses OpenPDF; it ships its own fonts under {@code resources/fonts} so no
+ * Printed documents: the Service Guide Compendium (《办事指南一本通》), the acceptance receipt (受理回执) and the
+ * one-time notice (一次性告知书). The only module that uses OpenPDF; it ships its own fonts under {@code resources/fonts} so no
  * machine needs Chinese fonts installed.
  * <p>
  * Public API: {@link cn.onething.document.Documents} (PDFs as {@code Mono}, rendered on a bounded scheduler and
  * cached per catalogue version), {@link cn.onething.document.CompendiumSelection} and
- * {@link cn.onething.document.Compendium}. {@code pdf} (the OpenPDF layout) and {@code web} are private to the
- * module. Reads the catalogue only.
+ * {@link cn.onething.document.Compendium}, {@link cn.onething.document.CaseDocuments}. {@code pdf} (the OpenPDF
+ * layout) and {@code web} are private to the module. Reads the catalogue and cases, writes nothing.
  */
-@ApplicationModule(displayName = "Documents", allowedDependencies = { "catalog", "catalog :: model" })
+@ApplicationModule(displayName = "Documents", allowedDependencies = { "catalog", "catalog :: model", "casework",
+		"casework :: model", "calendar" })
 package cn.onething.document;
 
 import org.springframework.modulith.ApplicationModule;

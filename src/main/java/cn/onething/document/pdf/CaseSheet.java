@@ -1,0 +1,130 @@
+package cn.onething.document.pdf;
+
+import java.io.ByteArrayOutputStream;
+import java.time.LocalDate;
+import java.util.List;
+
+import cn.onething.catalog.model.Hall;
+import com.lowagie.text.Document;
+import com.lowagie.text.Element;
+import com.lowagie.text.Image;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfWriter;
+
+/**
+ * One A4 sheet handed to an applicant about a case (受理回执, 一次性告知书): the hall and the title, a table of facts,
+ * the hall's contacts beside a QR code of the case's progress page, and the date of issue above the place for the
+ * seal. In the compendium's fonts, cells and footer. One per document; not thread-safe.
+ */
+final class CaseSheet {
+
+	private static final float MARGIN = 56;
+	private static final float BOTTOM_MARGIN = 64;
+	private static final float QR_SIZE = 110;
+
+	private final ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+	private final Document document;
+	private final PdfWriter writer;
+	private final Typesetter text;
+
+	CaseSheet(FontChain fonts, String title, String subject) {
+		document = new Document(PageSize.A4, MARGIN, MARGIN, MARGIN, BOTTOM_MARGIN);
+		writer = PdfWriter.getInstance(document, pdf);
+		writer.setPageEvent(new PageFooter(fonts.primary()));
+		document.addTitle(title);
+		document.addSubject(subject);
+		document.addCreator("onething");
+		document.open();
+		text = new Typesetter(fonts);
+	}
+
+	Typesetter text() {
+		return text;
+	}
+
+	/** The hall's name above the document's title, both centred. */
+	void title(Hall hall, String title) {
+		text.place(title);
+		if (Typesetter.present(hall.name())) {
+			Paragraph name = text.paragraph(hall.name(), Typesetter.Style.COVER);
+			name.setAlignment(Element.ALIGN_CENTER);
+			document.add(name);
+		}
+		Paragraph heading = text.paragraph(title, Typesetter.Style.TITLE);
+		heading.setAlignment(Element.ALIGN_CENTER);
+		heading.setSpacingBefore(6);
+		heading.setSpacingAfter(10);
+		document.add(heading);
+	}
+
+	/** Label and value rows, labels in grey header cells. */
+	void facts(List<String[]> rows) {
+		PdfPTable table = Cells.table(28, 72);
+		for (String[] row : rows) {
+			table.addCell(Cells.header(text.phrase(row[0], Typesetter.Style.SMALL_BOLD)));
+			table.addCell(Cells.cell(text.phrase(row[1] == null ? "" : row[1], Typesetter.Style.BODY)));
+		}
+		document.add(table);
+	}
+
+	void heading(String line) {
+		Paragraph heading = text.paragraph(line, Typesetter.Style.HEADING);
+		heading.setSpacingBefore(8);
+		heading.setSpacingAfter(2);
+		document.add(heading);
+	}
+
+	void body(String line) {
+		Paragraph body = text.paragraph(line, Typesetter.Style.BODY);
+		body.setSpacingAfter(4);
+		document.add(body);
+	}
+
+	void add(Element element) {
+		document.add(element);
+	}
+
+	/** The hall's contacts on the left, the QR code of the progress page on the right, then the date and the seal. */
+	void closing(Hall hall, String progressUrl, LocalDate issuedOn) {
+		StringBuilder contacts = new StringBuilder();
+		for (String[] fact : new String[][] { { "办理地点", hall.address() }, { "办公时间", hall.hours() },
+				{ "咨询电话", hall.phone() }, { "监督投诉", hall.complaint() } }) {
+			if (Typesetter.present(fact[1])) {
+				contacts.append(contacts.isEmpty() ? "" : "\n").append(fact[0]).append("：").append(fact[1]);
+			}
+		}
+		PdfPTable layout = Cells.table(72, 28);
+		layout.setSpacingBefore(12);
+		PdfPCell left = Cells.blank(text.phrase(contacts.toString(), Typesetter.Style.SMALL));
+		left.setVerticalAlignment(Element.ALIGN_MIDDLE);
+		layout.addCell(left);
+		Image image = QrImages.of(writer.getDirectContent(), progressUrl, QR_SIZE);
+		image.setAlignment(Image.MIDDLE);
+		Paragraph caption = text.paragraph("扫码查看办理进度", Typesetter.Style.SMALL);
+		caption.setAlignment(Element.ALIGN_CENTER);
+		PdfPCell right = new PdfPCell();
+		right.setBorder(Rectangle.NO_BORDER);
+		right.setPadding(0);
+		right.addElement(image);
+		right.addElement(caption);
+		layout.addCell(right);
+		document.add(layout);
+
+		for (String line : List.of((Typesetter.present(hall.name()) ? hall.name() : "") + "（加盖印章）",
+				Typesetter.date(issuedOn))) {
+			Paragraph signature = text.paragraph(line, Typesetter.Style.BODY);
+			signature.setAlignment(Element.ALIGN_RIGHT);
+			signature.setSpacingBefore(line.endsWith("）") ? 24 : 4);
+			document.add(signature);
+		}
+	}
+
+	byte[] close() {
+		document.close();
+		return pdf.toByteArray();
+	}
+}

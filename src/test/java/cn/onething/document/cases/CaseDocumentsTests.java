@@ -1,0 +1,200 @@
+package cn.onething.document.cases;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+import cn.onething.casework.Applicant;
+import cn.onething.casework.CaseLinks;
+import cn.onething.casework.Casework;
+import cn.onething.casework.StoredCase;
+import cn.onething.casework.TermsFixture;
+import cn.onething.casework.model.Actor;
+import cn.onething.casework.model.CaseStatus;
+import cn.onething.casework.model.Flag;
+import cn.onething.casework.model.OneTimeNotice;
+import cn.onething.catalog.CatalogProperties;
+import cn.onething.document.CaseDocuments;
+import cn.onething.system.TestDatabase;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The receipt and the one-time notice of a real case, read back with PDFBox and fetched over HTTP. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CaseDocumentsTests {
+
+	static final Actor WINDOW = new Actor(Actor.Kind.WINDOW, "w1", "窗口一");
+	static final Actor REVIEWER = new Actor(Actor.Kind.REVIEWER, "r1", "审核员");
+	static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		TestDatabase.registerFresh(registry);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Casework casework;
+
+	@Autowired
+	CaseLinks links;
+
+	@Autowired
+	CatalogProperties catalog;
+
+	@Autowired
+	CaseDocuments documents;
+
+	WebTestClient web;
+
+	StoredCase flagged;
+
+	@BeforeEach
+	void aCaseWithANotice() {
+		web = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+		StoredCase stored = casework.submit(TermsFixture.parallelTerms(),
+				new Applicant("张三丰", "45142119900101123X", "13812345678"), Map.of(), Map.of(), List.of(), WINDOW).block();
+		String id = stored.file().id();
+		casework.act(id, REVIEWER, file -> ctx -> file.flag("hukou",
+				List.of(new Flag(null, "birth-certificate", null, Flag.Problem.MISSING, "未提交出生医学证明原件")), ctx)).block();
+		flagged = casework.act(id, REVIEWER, file -> ctx -> file.flag("insurance",
+				List.of(new Flag(null, "household-register", null, Flag.Problem.DEFECTIVE, "户口簿复印件字迹不清，请重新复印")), ctx))
+				.block();
+	}
+
+	@Test
+	void theReceiptShowsTheCaseWithTheApplicantMaskedOnly() throws IOException {
+		byte[] pdf = documents.receipt(flagged.file().id()).block();
+
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			String text = compact(document);
+			assertThat(text).contains("受理回执", flagged.file().receiptCode(), "新生儿出生一件事", "张**",
+					"451***********123X", "138****5678", "收件待审", "5个工作日", "（加盖印章）",
+					DATE.format(flagged.file().receivedOn()));
+			assertThat(text).doesNotContain("张三丰", "三丰", "45142119900101123X", "13812345678");
+			assertThat(fonts(document)).isNotEmpty().allSatisfy(font -> assertThat(font.isEmbedded())
+					.as("font %s is embedded", font.getName()).isTrue());
+			assertThat(qrCode(document)).isEqualTo(progressUrl());
+			assertThat(document.getNumberOfPages()).as("the receipt is one sheet").isEqualTo(1);
+		}
+	}
+
+	@Test
+	void theNoticeListsExactlyTheCasesItemsWithReasonsAndTheCorrectByDate() throws IOException {
+		assertThat(flagged.file().status()).isEqualTo(CaseStatus.AWAITING_CORRECTION);
+		OneTimeNotice notice = flagged.file().latestNotice().orElseThrow();
+		assertThat(notice.items()).hasSize(2);
+
+		byte[] pdf = documents.notice(flagged.file().id(), notice.version()).block();
+
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			String text = compact(document);
+			assertThat(text).contains("一次性告知书", flagged.file().receiptCode(), "需补正以下2项材料",
+					"1出生医学证明缺少未提交出生医学证明原件出生登记",
+					"2居民户口簿不符合要求户口簿复印件字迹不清，请重新复印医保参保",
+					"请于" + DATE.format(notice.correctBy()) + "前", "《中华人民共和国行政许可法》第三十二条",
+					"（加盖印章）", DATE.format(notice.issuedOn()));
+			assertThat(text).doesNotContain("3居民", "3出生", "张三丰");
+			assertThat(count(text, "缺少") + count(text, "不符合要求")).isEqualTo(2);
+			assertThat(fonts(document)).isNotEmpty().allSatisfy(font -> assertThat(font.isEmbedded()).isTrue());
+			assertThat(qrCode(document)).isEqualTo(progressUrl());
+		}
+		assertThat(documents.notice(flagged.file().id(), notice.version() + 1).blockOptional()).isEmpty();
+	}
+
+	@Test
+	void theDownloadsArePdfsForTheKeyOfTheProgressLinkAndNotFoundOtherwise() {
+		String code = flagged.file().receiptCode();
+		String key = links.keyFor(code);
+
+		web.get().uri("/cases/{code}/receipt.pdf?k={k}", code, key).exchange()
+				.expectStatus().isOk().expectHeader().contentType(MediaType.APPLICATION_PDF)
+				.expectBody(byte[].class).value(body -> assertThat(new String(body, 0, 5)).isEqualTo("%PDF-"));
+		web.get().uri("/cases/{code}/notices/1.pdf?k={k}", code, key).exchange()
+				.expectStatus().isOk().expectHeader().contentType(MediaType.APPLICATION_PDF);
+
+		web.get().uri("/cases/{code}/receipt.pdf?k={k}", code, "A" + key.substring(1)).exchange().expectStatus().isNotFound();
+		web.get().uri("/cases/{code}/receipt.pdf", code).exchange().expectStatus().isNotFound();
+		web.get().uri("/cases/{code}/notices/1.pdf?k={k}", code, "wrong").exchange().expectStatus().isNotFound();
+		web.get().uri("/cases/{code}/notices/2.pdf?k={k}", code, key).exchange().expectStatus().isNotFound();
+	}
+
+	private String progressUrl() {
+		return catalog.publicBaseUrl() + links.progressPath(flagged.file().receiptCode());
+	}
+
+	private static String compact(PDDocument document) throws IOException {
+		return new PDFTextStripper().getText(document).replaceAll("\\s+", "");
+	}
+
+	private static int count(String text, String part) {
+		return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+	}
+
+	private static String qrCode(PDDocument document) throws IOException {
+		for (int page = 0; page < document.getNumberOfPages(); page++) {
+			BufferedImage image = new PDFRenderer(document).renderImageWithDPI(page, 200);
+			try {
+				return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
+						Map.of(DecodeHintType.TRY_HARDER, true)).getText();
+			}
+			catch (com.google.zxing.NotFoundException | com.google.zxing.ChecksumException | com.google.zxing.FormatException e) {
+				// not on this page
+			}
+		}
+		throw new AssertionError("no readable QR code on any of " + document.getNumberOfPages() + " pages");
+	}
+
+	private static List<PDFont> fonts(PDDocument document) {
+		List<PDFont> fonts = new java.util.ArrayList<>();
+		document.getPages().forEach(page -> collect(page.getResources(), fonts, 0));
+		return fonts;
+	}
+
+	private static void collect(PDResources resources, List<PDFont> fonts, int depth) {
+		if (resources == null || depth > 3) {
+			return;
+		}
+		try {
+			for (COSName name : resources.getFontNames()) {
+				fonts.add(resources.getFont(name));
+			}
+			for (COSName name : resources.getXObjectNames()) {
+				PDXObject xObject = resources.getXObject(name);
+				if (xObject instanceof PDFormXObject form) {
+					collect(form.getResources(), fonts, depth + 1);
+				}
+			}
+		}
+		catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+}
