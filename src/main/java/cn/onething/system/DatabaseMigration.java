@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Migrates the schema with Flyway over JDBC before anything reads the database; everything else talks R2DBC.
- * Flyway takes a PostgreSQL advisory lock, so several replicas starting at once migrate once.
+ * Flyway takes a PostgreSQL advisory lock, so several replicas starting at once migrate once (MultipleReplicasTests
+ * starts two on an empty database). DatabaseSettingsCheck has made sure the database answers.
  */
 @Component
 class DatabaseMigration implements InitializingBean {
@@ -20,21 +21,12 @@ class DatabaseMigration implements InitializingBean {
 
 	@Override
 	public void afterPropertiesSet() {
-		String r2dbcUrl = environment.getRequiredProperty("spring.r2dbc.url");
+		DatabaseUrl url = DatabaseUrl.parse(environment.getRequiredProperty(DatabaseUrl.PROPERTY));
 		Flyway.configure()
-				.dataSource(jdbcUrl(r2dbcUrl), environment.getProperty("spring.r2dbc.username"),
-						environment.getProperty("spring.r2dbc.password"))
+				.dataSource(url.jdbcUrl(), environment.getProperty("spring.r2dbc.username", url.user()),
+						environment.getProperty("spring.r2dbc.password", url.password()))
 				.locations("classpath:db/migration")
 				.load()
 				.migrate();
-	}
-
-	/** r2dbc:postgresql://host:port/db?x=y and r2dbc:pool:postgresql://... become jdbc:postgresql://host:port/db?x=y */
-	static String jdbcUrl(String r2dbcUrl) {
-		String rest = r2dbcUrl.replaceFirst("^r2dbc:(pool:)?", "");
-		if (!rest.startsWith("postgresql://")) {
-			throw new IllegalStateException("spring.r2dbc.url must be a PostgreSQL URL (r2dbc:postgresql://host:port/database), was " + r2dbcUrl);
-		}
-		return "jdbc:" + rest;
 	}
 }

@@ -34,14 +34,15 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 				"spring.r2dbc.url", "r2dbc:postgresql://" + hostAndPort,
 				"spring.r2dbc.username", "postgres",
 				"spring.r2dbc.password", "postgres",
-				"onething.database.embedded", "true")));
+				"onething.database.embedded", "true",
+				"onething.identity.demo-accounts", "true")));
 	}
 
 	static synchronized EmbeddedPostgres start(String dataDir) {
 		if (running == null) {
 			try {
 				EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-						.setServerConfig("max_connections", "100");
+						.setServerConfig("max_connections", "400");
 				if (dataDir != null && !dataDir.isBlank()) {
 					// A named folder keeps the data between runs; the default is a throw-away folder.
 					builder.setDataDirectory(Path.of(dataDir)).setCleanDataDirectory(false);
