@@ -4,7 +4,7 @@
 -- resubmission), rebuilt for R2DBC with a lease and a retry schedule.
 --
 -- status: published → processing → completed
---                                 → failed → (due again) processing ...
+--                                 → failed (a temporary failure, or the lease ran out) → (due again) processing ...
 --                                 → dead (retry budget spent, or the handler gave up)
 --         failed / dead → resubmitted (a supervisor) → processing ...
 create table outbox_message (
@@ -29,7 +29,7 @@ create table outbox_message (
 -- Claiming looks only at rows waiting for an attempt, oldest due first; completed rows, the bulk of the table,
 -- are not in these indexes at all.
 create index outbox_message_due on outbox_message (next_attempt_at) where status in ('published', 'failed', 'resubmitted');
--- Leases of a replica that stopped without finishing, claimable again once they run out.
+-- Leases of a replica that stopped without finishing, made due again once they run out.
 create index outbox_message_leased on outbox_message (lease_until) where status = 'processing';
 -- The supervisors' list of dead rows, newest first.
 create index outbox_message_dead on outbox_message (completed_at) where status = 'dead';

@@ -32,7 +32,6 @@ class WebSecurity {
 				.requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 				.csrf(ServerHttpSecurity.CsrfSpec::disable)
 				.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-				.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 				.logout(ServerHttpSecurity.LogoutSpec::disable)
 				.build();
 	}

@@ -1,7 +1,6 @@
 package cn.onething.deploy;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -280,6 +279,22 @@ class DeploymentManifestTests {
 		assertThat(Manifests.text(backup, "spec", "cluster", "name")).isEqualTo(Manifests.text(cluster, "metadata", "name"));
 		assertThat(Manifests.text(backup, "spec", "method")).isEqualTo("barmanObjectStore");
 		assertThat(cluster.at("/spec/backup/barmanObjectStore").isObject()).isTrue();
+	}
+
+	@Test
+	void theRestoreExampleOfTheReadmeMatchesTheDatabaseItRestores() {
+		String readme = Manifests.readme();
+		String example = readme.substring(readme.indexOf("```yaml") + "```yaml".length(), readme.indexOf("```", readme.indexOf("```yaml") + 7));
+		ObjectNode restore = Kustomize.readAll(example).get(0);
+		ObjectNode cluster = Manifests.one(Manifests.render("production"), "Cluster");
+
+		assertThat(restore.at("/spec/imageName")).isEqualTo(cluster.at("/spec/imageName"));
+		assertThat(restore.at("/spec/bootstrap/recovery/database")).isEqualTo(cluster.at("/spec/bootstrap/initdb/database"));
+		assertThat(restore.at("/spec/bootstrap/recovery/owner")).isEqualTo(cluster.at("/spec/bootstrap/initdb/owner"));
+		assertThat(restore.at("/spec/externalClusters/0/barmanObjectStore/destinationPath"))
+				.isEqualTo(cluster.at("/spec/backup/barmanObjectStore/destinationPath"));
+		assertThat(restore.at("/spec/externalClusters/0/barmanObjectStore/serverName").asString())
+				.isEqualTo(Manifests.text(cluster, "metadata", "name"));
 	}
 
 	static Deployment deployment(String overlay) {

@@ -2,6 +2,7 @@ package cn.onething.deploy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.fabric8.kubernetes.api.model.Container;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,6 @@ class MonitoringManifestTests {
 
 	private static Map<String, String> labels(JsonNode matchLabels) {
 		return matchLabels.properties().stream()
-				.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().asString()));
+				.collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().asString()));
 	}
 }

@@ -3,6 +3,7 @@ package cn.onething.deploy;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -93,7 +94,7 @@ class NetworkPolicyTests {
 	/** The ingress rules of every policy that applies to pods with these labels. */
 	private static List<NetworkPolicyIngressRule> ingressRulesSelecting(String overlay, Map<String, String> podLabels) {
 		return policies(overlay).stream().filter(p -> selects(p, podLabels))
-				.flatMap(p -> p.getSpec().getIngress() == null ? java.util.stream.Stream.empty() : p.getSpec().getIngress().stream())
+				.flatMap(p -> p.getSpec().getIngress() == null ? Stream.empty() : p.getSpec().getIngress().stream())
 				.toList();
 	}
 

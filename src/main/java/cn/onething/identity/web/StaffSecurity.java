@@ -61,9 +61,9 @@ class StaffSecurity {
 						.authenticationManager(signIn)
 						.securityContextRepository(sessions)
 						.authenticationSuccessHandler(signedIn)
-						.authenticationFailureHandler(new SignInFailures(SIGN_IN))
-						.authenticationEntryPoint(toSignIn))
+						.authenticationFailureHandler(new SignInFailures(SIGN_IN)))
 				.logout(logout -> logout.logoutUrl(SIGN_OUT).logoutHandler(forget).logoutSuccessHandler(signedOut))
+				// every unauthenticated console request, whatever it accepts, goes to the sign-in page
 				.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(toSignIn))
 				.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()).csrfTokenRequestHandler(csrfFromFormsAndUploads()))
 				.addFilterAfter(new CsrfTokenForForms(), SecurityWebFiltersOrder.CSRF)

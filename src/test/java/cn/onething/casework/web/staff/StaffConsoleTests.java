@@ -191,6 +191,21 @@ class StaffConsoleTests {
 	}
 
 	@Test
+	void anExtensionOfAnAcceptedCaseNeedsAReasonForTheApplicant() {
+		db.sql("update casework_application set state = jsonb_set(state, '{receivedOn}', '\"2026-01-05\"') where id = '"
+				+ id() + "'").then().block();
+		casework.checkDeadlines().block();
+		StaffSession supervisor = signIn("supervisor");
+		assertThat(supervisor.page(casePath())).as("deemed accepted, so the deadline may be extended")
+				.contains("逾期未一次性告知，自收到申请材料之日起视为受理", "延长 15 个工作日");
+
+		EntityExchangeResult<String> noReason = supervisor.submit(casePath(), casePath() + "/extension", form("reason", ""));
+
+		assertThat(noReason.getStatus()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(noReason.getResponseBody()).contains("请写明延长期限的理由，将告知申请人");
+	}
+
+	@Test
 	void onlyStaffHandlingTheCaseSeeTheApplicantAndTheMaterials() {
 		for (String handling : List.of("police", "medical", "window", "supervisor")) {
 			assertThat(signIn(handling).page(casePath())).as(handling).contains("张三丰", "45142119900101123X", "13812345678", "出生证明.pdf");
