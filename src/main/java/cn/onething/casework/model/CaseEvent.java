@@ -48,6 +48,10 @@ public sealed interface CaseEvent {
 	record StepsSkipped(Actor actor, Instant at, List<String> stepIds, String reason) implements CaseEvent {
 	}
 
+	/** 行政许可法 §42: joint handling extended once by 15 working days; the reason is told to the applicant. */
+	record DeadlineExtended(Actor actor, Instant at, String reason) implements CaseEvent {
+	}
+
 	record CorrectionDeadlineNear(Actor actor, Instant at, int noticeVersion, LocalDate correctBy) implements CaseEvent {
 	}
 

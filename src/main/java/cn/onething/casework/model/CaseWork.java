@@ -222,6 +222,7 @@ final class CaseWork {
 			throw new CaseRuleViolation("只有已受理、未办结、尚未延长过的案件可以延长一次，并须写明理由");
 		}
 		extensionReason = reason;
+		record(new CaseEvent.DeadlineExtended(context.actor(), context.now(), reason));
 	}
 
 	void checkDeadlines() {

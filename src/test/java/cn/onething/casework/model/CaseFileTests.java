@@ -239,7 +239,10 @@ class CaseFileTests {
 
 		assertThatThrownBy(() -> accepted.extendDeadline("材料需要实地核查", on(MONDAY.plusDays(10), WINDOW)))
 				.isInstanceOf(CaseRuleViolation.class);
-		CaseFile extended = accepted.extendDeadline("材料需要实地核查", on(MONDAY.plusDays(10), SUPERVISOR)).after();
+		CaseChange extension = accepted.extendDeadline("材料需要实地核查", on(MONDAY.plusDays(10), SUPERVISOR));
+		CaseFile extended = extension.after();
+
+		assertThat(extension.events()).extracting(CaseEvent::kind).containsExactly("DeadlineExtended");
 
 		assertThat(extended.deadline().orElseThrow().dueDate(CaseFixture.CALENDAR)).isEqualTo(workingDaysAfter(MONDAY, 35));
 		assertThatThrownBy(() -> extended.extendDeadline("再次延长", on(MONDAY.plusDays(11), SUPERVISOR)))

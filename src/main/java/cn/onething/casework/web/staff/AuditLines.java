@@ -88,6 +88,9 @@ class AuditLines {
 			return "终止环节 " + skipped.stepIds().stream().map(id -> step(file, id)).collect(Collectors.joining("、"))
 					+ "：" + skipped.reason();
 		}
+		if (event instanceof CaseEvent.DeadlineExtended extended) {
+			return "经主管批准延长办理期限 15 个工作日；理由：" + extended.reason();
+		}
 		if (event instanceof CaseEvent.CorrectionDeadlineNear near) {
 			return "补正期限 " + near.correctBy() + " 临近，已提醒";
 		}

@@ -203,6 +203,10 @@ class StaffConsoleTests {
 
 		assertThat(noReason.getStatus()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
 		assertThat(noReason.getResponseBody()).contains("请写明延长期限的理由，将告知申请人");
+
+		supervisor.submit(casePath(), casePath() + "/extension", form("reason", "需现场核查经营场所"));
+		assertThat(casework.byId(id()).block().file().extensionReason()).isEqualTo("需现场核查经营场所");
+		assertThat(supervisor.page(casePath())).contains("经主管批准延长办理期限 15 个工作日；理由：需现场核查经营场所");
 	}
 
 	@Test
