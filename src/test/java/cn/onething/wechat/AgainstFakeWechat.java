@@ -56,7 +56,7 @@ public abstract class AgainstFakeWechat {
 
 	@BeforeEach
 	void connectTheFakeToThisService() {
-		web = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+		web = WebTestClient.bindToServer().responseTimeout(java.time.Duration.ofSeconds(30)).baseUrl("http://localhost:" + port).build();
 		FAKE.callbacks().target(URI.create("http://localhost:" + port + "/wechat/callback"))
 				.mode(FakeCallbacks.Mode.PLAIN).patience(Duration.ofSeconds(5), 3);
 	}

@@ -55,7 +55,7 @@ class BundleWebTests {
 		BundleSnapshot loaded = Flux.interval(Duration.ofMillis(50)).map(tick -> bundles.current())
 				.filter(snapshot -> snapshot.bundle("newborn").isPresent()).blockFirst(Duration.ofSeconds(30));
 		newborn = loaded.bundle("newborn").orElseThrow();
-		web = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+		web = WebTestClient.bindToServer().responseTimeout(java.time.Duration.ofSeconds(30)).baseUrl("http://localhost:" + port).build();
 	}
 
 	@Test

@@ -55,7 +55,7 @@ class CatalogWebTests {
 	void loadedCatalogue() {
 		catalog.importGuides("test").block();
 		current = catalog.current();
-		web = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+		web = WebTestClient.bindToServer().responseTimeout(java.time.Duration.ofSeconds(30)).baseUrl("http://localhost:" + port).build();
 	}
 
 	@Test

@@ -78,7 +78,7 @@ class CaseDocumentsTests {
 
 	@BeforeEach
 	void aCaseWithANotice() {
-		web = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+		web = WebTestClient.bindToServer().responseTimeout(java.time.Duration.ofSeconds(30)).baseUrl("http://localhost:" + port).build();
 		StoredCase stored = casework.submit(TermsFixture.parallelTerms(),
 				new Applicant("张三丰", "45142119900101123X", "13812345678"), Map.of(), Map.of(), List.of(), WINDOW).block();
 		String id = stored.file().id();

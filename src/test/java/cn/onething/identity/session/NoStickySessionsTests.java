@@ -95,6 +95,6 @@ class NoStickySessionsTests {
 
 	private static WebTestClient client(ConfigurableApplicationContext replica) {
 		int port = ((WebServerApplicationContext) replica).getWebServer().getPort();
-		return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+		return WebTestClient.bindToServer().responseTimeout(java.time.Duration.ofSeconds(30)).baseUrl("http://localhost:" + port).build();
 	}
 }

@@ -51,7 +51,7 @@ class SessionCookieTests {
 
 	@BeforeEach
 	void signedIn() {
-		web = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+		web = WebTestClient.bindToServer().responseTimeout(java.time.Duration.ofSeconds(30)).baseUrl("http://localhost:" + port).build();
 		demoAccounts.create().block();
 		db.sql("update identity_staff set enabled = true").then().block();
 		police = StaffSession.signedIn(web, "police", DemoAccounts.PASSWORD);

@@ -38,7 +38,7 @@ class SignInPageTests {
 
 	@BeforeEach
 	void accounts() {
-		web = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+		web = WebTestClient.bindToServer().responseTimeout(java.time.Duration.ofSeconds(30)).baseUrl("http://localhost:" + port).build();
 		demoAccounts.create().block();
 	}
 

@@ -53,7 +53,7 @@ class DevModeWebTests {
 
 	@BeforeEach
 	void client() {
-		web = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+		web = WebTestClient.bindToServer().responseTimeout(java.time.Duration.ofSeconds(30)).baseUrl("http://localhost:" + port).build();
 	}
 
 	@Test

@@ -57,7 +57,7 @@ class BundleApplicationsTests {
 		catalog.importGuides("test").block();
 		bundles.importBundles("test").block();
 		newborn = bundles.bundle("newborn").orElseThrow();
-		web = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+		web = WebTestClient.bindToServer().responseTimeout(java.time.Duration.ofSeconds(30)).baseUrl("http://localhost:" + port).build();
 	}
 
 	@Test

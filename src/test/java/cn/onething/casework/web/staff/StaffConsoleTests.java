@@ -69,7 +69,7 @@ class StaffConsoleTests {
 
 	@BeforeEach
 	void aCaseAtTheWindow() {
-		web = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+		web = WebTestClient.bindToServer().responseTimeout(java.time.Duration.ofSeconds(30)).baseUrl("http://localhost:" + port).build();
 		demoAccounts.create().block();
 		stored = casework.submit(TermsFixture.parallelTerms(), ZHANG, Map.of("applicant.name", "张三丰"), Map.of(),
 				List.of(new Upload("birth-certificate", "出生证明.pdf", PDF)), new Actor(Actor.Kind.WINDOW, "window", "一窗受理")).block();
