@@ -178,11 +178,6 @@ public class CaseStore {
 				.one();
 	}
 
-	public Flux<StoredCase> recent(int limit) {
-		return db.sql("select * from casework_application order by created_at desc limit :limit").bind("limit", limit)
-				.map(this::stored).all();
-	}
-
 	public record AuditEntry(int seq, String kind, String actorName, java.time.OffsetDateTime at, String payload) {
 	}
 
