@@ -14,8 +14,10 @@ import cn.onething.casework.internal.ReceiptCodes;
 import cn.onething.casework.model.Actor;
 import cn.onething.casework.model.CaseChange;
 import cn.onething.casework.model.CaseContext;
+import cn.onething.casework.model.CaseEvent;
 import cn.onething.casework.model.CaseFile;
 import cn.onething.casework.model.CaseTerms;
+import cn.onething.outbox.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -24,6 +26,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The casework module's facade: one reactive chain per use case, load → decide (the plain rules in
@@ -38,11 +41,15 @@ public class Casework {
 	private final TransactionalOperator transaction;
 	private final WorkingDayCalendar calendar;
 	private final CaseworkProperties properties;
+	private final Outbox outbox;
+	private final JsonMapper json;
 	private final Clock clock;
 
 	Casework(CaseStore store, TransactionalOperator transaction, WorkingDayCalendar calendar,
-			CaseworkProperties properties, java.util.Optional<Clock> clock) {
+			CaseworkProperties properties, Outbox outbox, JsonMapper json, java.util.Optional<Clock> clock) {
 		this.store = store;
+		this.outbox = outbox;
+		this.json = json;
 		this.transaction = transaction;
 		this.calendar = calendar;
 		this.properties = properties;
@@ -61,7 +68,7 @@ public class Casework {
 		CaseChange change = CaseFile.submit(UUID.randomUUID().toString(), ReceiptCodes.next(), terms, context(actor));
 		StoredCase stored = new StoredCase(change.after(), applicant, form, guideVersions, 1);
 		Mono<Void> save = store.insert(stored, calendar)
-				.then(store.appendEvents(change.after().id(), change.events()))
+				.then(record(stored, change.events()))
 				.then(Flux.fromIterable(uploads)
 						.concatMap(u -> store.saveMaterial(change.after().id(), u, contentTypes.get(u.materialKey() + "/" + u.fileName()), actor.id()))
 						.then());
@@ -154,10 +161,20 @@ public class Casework {
 		if (change.changedNothing()) {
 			return Mono.just(stored);
 		}
+		StoredCase after = new StoredCase(change.after(), stored.applicant(), stored.form(), stored.guideVersions(), stored.revision() + 1);
 		Mono<StoredCase> write = store.update(change.after(), stored.revision(), calendar)
-				.flatMap(saved -> saved ? store.appendEvents(change.after().id(), change.events()) : Mono.error(new ConcurrentChange()))
-				.thenReturn(new StoredCase(change.after(), stored.applicant(), stored.form(), stored.guideVersions(), stored.revision() + 1));
+				.flatMap(saved -> saved ? record(after, change.events()) : Mono.error(new ConcurrentChange()))
+				.thenReturn(after);
 		return transaction.transactional(write);
+	}
+
+	/** The trail and the news in the transaction of the change: both are written, or neither (design.md §6). */
+	private Mono<Void> record(StoredCase stored, List<CaseEvent> events) {
+		return store.appendEvents(stored.file().id(), events)
+				.flatMapMany(first -> Flux.range(0, events.size())
+						.map(i -> CaseNews.of(stored, first + i, events.get(i), json)))
+				.concatMap(news -> outbox.append(CaseNews.OUTBOX_KIND, news.dedupeKey(), news))
+				.then();
 	}
 
 	private Map<String, String> checkUploads(CaseTerms terms, List<Upload> uploads) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.onething.casework.model.Actor;
+import cn.onething.casework.model.CaseEvent;
 import cn.onething.casework.model.CaseStatus;
 import cn.onething.casework.model.Flag;
 import cn.onething.casework.model.StepState;
@@ -16,6 +17,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,6 +40,9 @@ class CaseworkTests {
 
 	@Autowired
 	DatabaseClient db;
+
+	@Autowired
+	JsonMapper json;
 
 	StoredCase submitted() {
 		return casework.submit(TermsFixture.parallelTerms(), new Applicant("张三", "45142119900101123X", "13812345678"),
@@ -108,6 +113,44 @@ class CaseworkTests {
 		assertThat(after.file().acceptance().basis().name()).isEqualTo("DEEMED");
 		assertThat(after.file().acceptance().effectiveOn()).hasToString("2026-01-05");
 		assertThat(casework.checkDeadlines().block()).as("idempotent: nothing changes the second time").isZero();
+	}
+
+	@Test
+	void everyEventOfAChangeIsPublishedThroughTheOutboxWithItsPlaceInTheTrail() {
+		StoredCase stored = submitted();
+		String id = stored.file().id();
+		casework.act(id, REVIEWER, file -> ctx -> file.approve("hukou", null, ctx)).block();
+
+		List<CaseNews> news = db.sql("select payload from outbox_message where kind = 'casework.event' and dedupe_key like :key order by created_at")
+				.bind("key", "case:" + id + ":%")
+				.map(row -> json.readValue(row.get("payload", String.class), CaseNews.class)).all().collectList().block();
+
+		assertThat(news).extracting(CaseNews::seq).containsExactly(1, 2, 3, 4);
+		assertThat(news).extracting(CaseNews::kind)
+				.containsExactly("ApplicationSubmitted", "StepActivated", "StepActivated", "StepDecided");
+		assertThat(news).extracting(CaseNews::receiptCode).containsOnly(stored.file().receiptCode());
+		assertThat(news.get(3).read(json)).get().isInstanceOfSatisfying(CaseEvent.StepDecided.class,
+				decided -> assertThat(decided.stepId()).isEqualTo("hukou"));
+	}
+
+	@Test
+	void whenTheNewsCannotBeWrittenTheChangeIsNotSavedEither() {
+		String id = submitted().file().id();
+		int revision = casework.byId(id).block().revision();
+		long events = count("casework_event where application_id = '" + id + "'");
+		db.sql("alter table outbox_message add constraint refuse_news check (kind <> 'casework.event') not valid").then().block();
+		try {
+			assertThatThrownBy(() -> casework.act(id, REVIEWER, file -> ctx -> file.approve("hukou", null, ctx)).block())
+					.hasMessageContaining("refuse_news");
+		}
+		finally {
+			db.sql("alter table outbox_message drop constraint refuse_news").then().block();
+		}
+
+		StoredCase after = casework.byId(id).block();
+		assertThat(after.revision()).isEqualTo(revision);
+		assertThat(after.file().steps()).extracting(s -> s.state()).containsOnly(StepState.ACTIVE);
+		assertThat(count("casework_event where application_id = '" + id + "'")).isEqualTo(events);
 	}
 
 	private long count(String fromWhere) {

@@ -85,11 +85,12 @@ public class CaseStore {
 				.then();
 	}
 
-	public Mono<Void> appendEvents(String caseId, List<CaseEvent> events) {
+	/** Appends the events to the case's trail and emits the sequence number the first of them got. */
+	public Mono<Integer> appendEvents(String caseId, List<CaseEvent> events) {
 		UUID id = UUID.fromString(caseId);
 		return db.sql("select coalesce(max(seq), 0) as seq from casework_event where application_id = :id").bind("id", id)
 				.map(row -> row.get("seq", Integer.class)).one()
-				.flatMapMany(last -> Flux.range(0, events.size()).concatMap(i -> {
+				.flatMap(last -> Flux.range(0, events.size()).concatMap(i -> {
 					CaseEvent event = events.get(i);
 					return db.sql("""
 							insert into casework_event (application_id, seq, kind, actor_kind, actor_id, actor_name, at, payload)
@@ -98,8 +99,7 @@ public class CaseStore {
 							.bind("actorKind", event.actor().kind().name()).bind("actorId", event.actor().id())
 							.bind("actorName", event.actor().name()).bind("at", event.at()).bind("payload", toJson(event))
 							.then();
-				}))
-				.then();
+				}).then(Mono.just(last + 1)));
 	}
 
 	public Mono<Void> saveMaterial(String caseId, Upload upload, String contentType, String uploadedBy) {

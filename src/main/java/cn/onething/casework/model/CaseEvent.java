@@ -2,7 +2,9 @@ package cn.onething.casework.model;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What happened to a case, in the past tense. Stored as the case's audit trail and published through the outbox
@@ -16,6 +18,14 @@ public sealed interface CaseEvent {
 
 	default String kind() {
 		return getClass().getSimpleName();
+	}
+
+	/** The event type stored under {@code kind}; empty for a kind this version does not know. */
+	static Optional<Class<? extends CaseEvent>> typeOf(String kind) {
+		return Arrays.stream(CaseEvent.class.getPermittedSubclasses())
+				.filter(type -> type.getSimpleName().equals(kind))
+				.<Class<? extends CaseEvent>>map(type -> type.asSubclass(CaseEvent.class))
+				.findFirst();
 	}
 
 	record ApplicationSubmitted(Actor actor, Instant at, String receiptCode, String bundleId, LocalDate receivedOn)

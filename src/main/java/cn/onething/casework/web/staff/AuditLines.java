@@ -1,7 +1,6 @@
 package cn.onething.casework.web.staff;
 
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -42,12 +41,10 @@ class AuditLines {
 
 	/** The stored payload read back as the event it was; an event of a newer version shows by its kind only. */
 	private Optional<CaseEvent> event(CaseStore.AuditEntry entry) {
-		return Arrays.stream(CaseEvent.class.getPermittedSubclasses())
-				.filter(type -> type.getSimpleName().equals(entry.kind()))
-				.findFirst()
+		return CaseEvent.typeOf(entry.kind())
 				.flatMap(type -> {
 					try {
-						return Optional.of((CaseEvent) json.readValue(entry.payload(), type));
+						return Optional.of(json.readValue(entry.payload(), type));
 					}
 					catch (JacksonException e) {
 						return Optional.empty();
