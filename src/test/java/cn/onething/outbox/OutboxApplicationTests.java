@@ -72,7 +72,7 @@ class OutboxApplicationTests {
 				Map.of("caseId", "case-1")))).block();
 
 		Eventually.until("the handler bean got it", () -> submittedApplications.times("ApplicationSubmitted:case-1") == 1);
-		Eventually.until("it is recorded as delivered", () -> meters.find("outbox.handled").tag("kind", SUBMITTED)
+		Eventually.until("it is recorded as delivered", () -> meters.find("onething.outbox.handled").tag("kind", SUBMITTED)
 				.tag("outcome", "delivered").counters().stream().mapToDouble(c -> c.count()).sum() == 1);
 	}
 

@@ -45,7 +45,7 @@ class OutboxDeliveryTests {
 		assertThat(seen.attempt()).isEqualTo(1);
 		assertThat(seen.createdAt()).isEqualTo(TestClock.START);
 		assertThat(fixture.row("ApplicationSubmitted:case-1").attempts()).isEqualTo(1);
-		assertThat(fixture.meters.get("outbox.handled").tag("kind", PUSH).tag("outcome", "delivered").counter().count())
+		assertThat(fixture.meters.get("onething.outbox.handled").tag("kind", PUSH).tag("outcome", "delivered").counter().count())
 				.isEqualTo(1);
 	}
 
@@ -115,7 +115,7 @@ class OutboxDeliveryTests {
 
 		Eventually.until("the second attempt delivered", () -> fixture.hasStatus("push-flaky", "completed"));
 		assertThat(flaky.times("push-flaky")).isEqualTo(2);
-		assertThat(fixture.meters.get("outbox.handled").tag("outcome", "retried").counter().count()).isEqualTo(1);
+		assertThat(fixture.meters.get("onething.outbox.handled").tag("outcome", "retried").counter().count()).isEqualTo(1);
 	}
 
 	@Test
@@ -144,8 +144,8 @@ class OutboxDeliveryTests {
 			assertThat(listed.reason()).isEqualTo(dead.lastError());
 			assertThat(listed.diedAt()).isEqualTo(fixture.clock.instant());
 		});
-		assertThat(fixture.meters.get("outbox.handled").tag("outcome", "dead").counter().count()).isEqualTo(1);
-		Eventually.until("the dead gauge counts it", () -> fixture.meters.get("outbox.dead").gauge().value() == 1);
+		assertThat(fixture.meters.get("onething.outbox.handled").tag("outcome", "dead").counter().count()).isEqualTo(1);
+		Eventually.until("the dead gauge counts it", () -> fixture.meters.get("onething.outbox.dead").gauge().value() == 1);
 	}
 
 	@Test
@@ -182,6 +182,6 @@ class OutboxDeliveryTests {
 		fixture.append(PUSH, "push-1", Map.of());
 		fixture.append(PUSH, "push-2", Map.of());
 
-		Eventually.until("the backlog gauge shows both", () -> fixture.meters.get("outbox.backlog").gauge().value() == 2);
+		Eventually.until("the backlog gauge shows both", () -> fixture.meters.get("onething.outbox.backlog").gauge().value() == 2);
 	}
 }

@@ -127,6 +127,12 @@ public class CaseStore {
 				.map(row -> row.get("id", UUID.class).toString()).all();
 	}
 
+	/** Cases under review past their due date; a case waiting for the applicant's correction has its clock stopped. */
+	public Mono<Long> countOverdue(LocalDate today) {
+		return db.sql("select count(*) as n from casework_application where status = 'REVIEWING' and due_on < :today")
+				.bind("today", today).map(row -> row.get("n", Long.class)).one();
+	}
+
 	public Mono<StoredCase> lockIfOpen(String id) {
 		return db.sql("select * from casework_application where id = :id and status <> 'COMPLETED' for update skip locked")
 				.bind("id", UUID.fromString(id)).map(this::stored).one();

@@ -69,6 +69,7 @@ public class OutboxDispatcher implements SmartLifecycle {
 		this.wakeups = wakeups;
 		this.metrics = metrics;
 		this.clock = clock;
+		metrics.expect(this.handlers.keySet());
 	}
 
 	@Override
