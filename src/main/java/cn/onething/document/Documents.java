@@ -1,14 +1,19 @@
 package cn.onething.document;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 import cn.onething.catalog.Catalog;
 import cn.onething.catalog.CatalogProperties;
 import cn.onething.catalog.CatalogSnapshot;
+import cn.onething.document.internal.CompendiumStore;
 import cn.onething.document.pdf.CompendiumWriter;
 import cn.onething.document.pdf.FontChain;
 import org.slf4j.Logger;
@@ -30,6 +35,9 @@ public class Documents implements DisposableBean {
 	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 	/** A handful of versions and selections: the whole sample catalogue prints to about 1 MB, 1,000 guides to 7 MB. */
 	private static final int CACHED_COMPENDIUMS = 8;
+	/** Far longer than printing the largest catalogue takes (seconds), short enough for a dead replica's job. */
+	private static final Duration PRINTING_LEASE = Duration.ofMinutes(2);
+	private static final Duration WAITING_FOR_ANOTHER_REPLICA = Duration.ofMillis(500);
 
 	/**
 	 * OpenPDF is blocking, CPU-bound work of seconds for a whole catalogue: it runs here, never on a request thread.
@@ -39,7 +47,8 @@ public class Documents implements DisposableBean {
 	private final Scheduler rendering = Schedulers.newBoundedElastic(2, 64, "documents");
 	/**
 	 * Compendiums by catalogue version and selection, so a reprint of the same version is instant and concurrent
-	 * requests share one rendering. In memory for now: a restart renders again.
+	 * requests share one rendering; behind it the table every replica shares, so the book is printed once for all of
+	 * them and survives a restart.
 	 */
 	private final Map<CacheKey, Mono<Compendium>> compendiums = Collections.synchronizedMap(
 			new LinkedHashMap<>(16, 0.75f, true) {
@@ -50,10 +59,15 @@ public class Documents implements DisposableBean {
 			});
 	private final Catalog catalog;
 	private final CompendiumWriter writer;
+	private final CompendiumStore store;
+	private final Clock clock;
+	private final String replica = "documents-" + UUID.randomUUID();
 
-	Documents(Catalog catalog, CatalogProperties properties) {
+	Documents(Catalog catalog, CatalogProperties properties, CompendiumStore store, Optional<Clock> clock) {
 		this.catalog = catalog;
 		this.writer = new CompendiumWriter(FontChain.shipped(), properties);
+		this.store = store;
+		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
 	private record CacheKey(long catalogVersion, CompendiumSelection selection) {
@@ -66,16 +80,35 @@ public class Documents implements DisposableBean {
 			return Mono.empty();
 		}
 		CacheKey key = new CacheKey(snapshot.importId(), selection);
-		return compendiums.computeIfAbsent(key, k -> render(snapshot, selection, k));
+		return compendiums.computeIfAbsent(key, k -> obtain(snapshot, selection, k));
 	}
 
-	private Mono<Compendium> render(CatalogSnapshot snapshot, CompendiumSelection selection, CacheKey key) {
-		return Mono.fromCallable(() -> writer.write(snapshot, selection, LocalDate.now(CHINA)))
-				.subscribeOn(rendering)
-				.doOnNext(this::reportMissingCharacters)
-				// A failed rendering is not kept: the next request tries again.
+	/**
+	 * The stored book; or, if nobody has printed it, printed here under a lease and stored; or, while another replica
+	 * prints it, that replica's book once stored (asked again every {@link #WAITING_FOR_ANOTHER_REPLICA}; a replica
+	 * that dies while printing lets its lease run out, and the next ask takes the printing over).
+	 */
+	private Mono<Compendium> obtain(CatalogSnapshot snapshot, CompendiumSelection selection, CacheKey key) {
+		long version = snapshot.importId();
+		Mono<Compendium> printedHere = store.claim(version, selection, replica, PRINTING_LEASE)
+				.filter(Boolean::booleanValue)
+				.flatMap(claimed -> render(snapshot, selection)
+						.flatMap(book -> store.save(book, replica).thenReturn(book))
+						.onErrorResume(error -> store.release(version, selection, replica).then(Mono.error(error))));
+		return store.find(version, selection)
+				.switchIfEmpty(printedHere)
+				.repeatWhenEmpty(waits -> waits.take(PRINTING_LEASE.dividedBy(WAITING_FOR_ANOTHER_REPLICA) * 2)
+						.delayElements(WAITING_FOR_ANOTHER_REPLICA))
+				.switchIfEmpty(Mono.error(() -> new IllegalStateException("gave up waiting for another replica to print " + key)))
+				// A failed printing is not kept: the next request tries again.
 				.doOnError(error -> compendiums.remove(key))
 				.cache();
+	}
+
+	private Mono<Compendium> render(CatalogSnapshot snapshot, CompendiumSelection selection) {
+		return Mono.fromCallable(() -> writer.write(snapshot, selection, LocalDate.now(clock.withZone(CHINA))))
+				.subscribeOn(rendering)
+				.doOnNext(this::reportMissingCharacters);
 	}
 
 	private void reportMissingCharacters(Compendium compendium) {

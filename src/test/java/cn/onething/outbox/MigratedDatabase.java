@@ -12,9 +12,9 @@ import io.r2dbc.spi.ConnectionFactoryOptions;
 import org.flywaydb.core.Flyway;
 
 /** A new database from TestDatabase with the application's migrations applied, for code wired without Spring. */
-record MigratedDatabase(String r2dbcUrl, String user, String password) {
+public record MigratedDatabase(String r2dbcUrl, String user, String password) {
 
-	static MigratedDatabase create() {
+	public static MigratedDatabase create() {
 		Map<String, Supplier<Object>> settings = new HashMap<>();
 		TestDatabase.registerFresh(settings::put);
 		MigratedDatabase database = new MigratedDatabase((String) settings.get("spring.r2dbc.url").get(),
@@ -25,7 +25,7 @@ record MigratedDatabase(String r2dbcUrl, String user, String password) {
 	}
 
 	/** A pool like the one Spring Boot configures, so LISTEN has to unwrap it as in the application. */
-	ConnectionPool pool(int maxSize) {
+	public ConnectionPool pool(int maxSize) {
 		ConnectionFactoryOptions options = ConnectionFactoryOptions.parse(r2dbcUrl).mutate()
 				.option(ConnectionFactoryOptions.USER, user).option(ConnectionFactoryOptions.PASSWORD, password).build();
 		return new ConnectionPool(ConnectionPoolConfiguration.builder(ConnectionFactories.get(options)).maxSize(maxSize).build());
