@@ -29,7 +29,9 @@ class WechatConfiguration {
 			log.warn("onething.wechat.token is not set: /wechat/callback is off, so QR binding and delivery reports "
 					+ "will not arrive");
 		}
-		return new WxJavaGateway(properties);
+		WxJavaGateway gateway = new WxJavaGateway(properties);
+		gateway.checkCredentials();
+		return gateway;
 	}
 
 	/**

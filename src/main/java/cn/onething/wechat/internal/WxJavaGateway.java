@@ -10,6 +10,7 @@ import cn.onething.wechat.SendResult;
 import cn.onething.wechat.SubscribePush;
 import cn.onething.wechat.TemplatePush;
 import me.chanjar.weixin.common.api.WxConsts;
+import me.chanjar.weixin.common.error.WxErrorException;
 import me.chanjar.weixin.mp.api.WxMpService;
 import me.chanjar.weixin.mp.api.impl.WxMpServiceImpl;
 import me.chanjar.weixin.mp.bean.result.WxMpQrCodeTicket;
@@ -18,6 +19,8 @@ import me.chanjar.weixin.mp.bean.template.WxMpTemplateData;
 import me.chanjar.weixin.mp.bean.template.WxMpTemplateMessage;
 import me.chanjar.weixin.mp.config.WxMpHostConfig;
 import me.chanjar.weixin.mp.config.impl.WxMpDefaultConfigImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -25,6 +28,8 @@ import reactor.core.scheduler.Schedulers;
 
 /** The official account, reached through WxJava: stable tokens, no WxJava retries, every call on one scheduler. */
 public final class WxJavaGateway implements Gateway, DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(WxJavaGateway.class);
 
 	private final WxMpService wx;
 	private final WechatHttpClient http;
@@ -61,6 +66,27 @@ public final class WxJavaGateway implements Gateway, DisposableBean {
 				.build());
 		account.setApacheHttpClientBuilder(http);
 		return account;
+	}
+
+	/**
+	 * Fetches the access token once, before the replica takes traffic, so that an app id or secret WeChat refuses
+	 * stops start-up with one line naming the setting: a rollout with a wrong secret then stops, and the old replicas
+	 * keep serving (maxUnavailable 0). WeChat out of reach says nothing about the settings: logged, and sends retry
+	 * later. Blocks: called once on the main thread during start-up, never on a request thread.
+	 */
+	void checkCredentials() {
+		try {
+			wx.getAccessToken();
+		}
+		catch (WxErrorException refused) {
+			CredentialsRefused.of(refused.getError()).ifPresentOrElse(setting -> {
+				throw setting;
+			}, () -> log.warn("WeChat did not issue an access token at start-up ({}); sends will try again",
+					refused.getError().getErrorCode()));
+		}
+		catch (RuntimeException unreachable) {
+			log.warn("WeChat could not be reached at start-up to check the app id and secret: {}", unreachable.toString());
+		}
 	}
 
 	@Override
