@@ -64,11 +64,11 @@ class BundleApplications {
 			Map<String, String> values = new LinkedHashMap<>();
 			body.getT1().forEach((key, list) -> values.put(key, list.isEmpty() || list.get(0) == null ? "" : list.get(0).strip()));
 			values.putAll(UploadParts.fields(body.getT2()));
-			return UploadParts.uploads(body.getT2()).flatMap(uploads -> file(bundle, values, uploads));
+			return UploadParts.uploads(body.getT2()).flatMap(uploads -> fileCase(bundle, values, uploads));
 		});
 	}
 
-	private Mono<Rendering> file(Bundle bundle, Map<String, String> values, List<Upload> uploads) {
+	private Mono<Rendering> fileCase(Bundle bundle, Map<String, String> values, List<Upload> uploads) {
 		Map<String, String> problems = new LinkedHashMap<>(bundle.form().validate(values));
 		for (String key : new String[] { NAME, ID_NUMBER, PHONE }) {
 			if (values.getOrDefault(key, "").isEmpty() && !problems.containsKey(key)) {
