@@ -1,25 +1,20 @@
 package cn.onething.catalog.web;
 
-import java.nio.file.Files;
 import java.time.Duration;
-import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 import cn.onething.catalog.Catalog;
 import cn.onething.catalog.model.Guide;
+import cn.onething.system.HeadlessChromium;
 import cn.onething.system.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,11 +33,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ApplicantBrowserTests {
 
-	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-	static final String WECHAT_ANDROID = "Mozilla/5.0 (Linux; Android 12; HUAWEI) AppleWebKit/537.36 (KHTML, like Gecko) "
-			+ "Chrome/107.0.0.0 Mobile Safari/537.36 MicroMessenger/8.0.47.2560 NetType/4G Language/zh_CN";
-
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
 		TestDatabase.registerFresh(registry);
@@ -58,11 +48,7 @@ class ApplicantBrowserTests {
 
 	@BeforeEach
 	void loadedCatalogue() {
-		boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-		if (!present && "true".equals(System.getenv("ONETHING_REQUIRE_BROWSER"))) {
-			throw new IllegalStateException("Chromium and chromedriver are required (apt-get install chromium chromium-driver)");
-		}
-		Assumptions.assumeTrue(present, "Chromium is not installed; .ci/run installs it");
+		HeadlessChromium.assumeInstalled();
 		catalog.importGuides("test").block();
 	}
 
@@ -128,18 +114,8 @@ class ApplicantBrowserTests {
 	}
 
 	/** A 360-pixel-wide phone in WeChat's browser with the given default font size. */
-	private WebDriver phone(int defaultFontSize) {
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--disable-dev-shm-usage");
-		options.setExperimentalOption("mobileEmulation", Map.of(
-				"deviceMetrics", Map.of("width", 360, "height", 740, "pixelRatio", 3.0),
-				"userAgent", WECHAT_ANDROID));
-		options.setExperimentalOption("prefs", Map.of("webkit.webprefs.default_font_size", defaultFontSize));
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-		return new ChromeDriver(service, options);
+	private static WebDriver phone(int defaultFontSize) {
+		return HeadlessChromium.phone(360, 740, defaultFontSize);
 	}
 
 	private String base() {

@@ -1,6 +1,7 @@
 package cn.onething.casework.web.applicant;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -11,12 +12,15 @@ import cn.onething.bundle.FormField;
 import cn.onething.bundle.MergedMaterial;
 import cn.onething.catalog.Catalog;
 import cn.onething.casework.Applicant;
+import cn.onething.casework.CaseInputRejected;
 import cn.onething.casework.CaseLinks;
 import cn.onething.casework.Casework;
 import cn.onething.casework.CaseworkProperties;
+import cn.onething.casework.Upload;
 import cn.onething.casework.model.Actor;
 import cn.onething.casework.model.CaseTerms;
 import cn.onething.casework.model.StepPlan;
+import cn.onething.casework.web.UploadParts;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -52,27 +56,34 @@ class BundleApplications {
 		this.properties = properties;
 	}
 
+	/** The page's form is multipart (material files); a plain urlencoded post of the fields alone is read too. */
 	@PostMapping("/bundles/{id}/applications")
 	Mono<Rendering> apply(@PathVariable String id, ServerWebExchange exchange) {
 		Bundle bundle = bundles.bundle(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这个一件事"));
-		return exchange.getFormData().flatMap(form -> {
+		return Mono.zip(exchange.getFormData(), exchange.getMultipartData()).flatMap(body -> {
 			Map<String, String> values = new LinkedHashMap<>();
-			form.forEach((key, list) -> values.put(key, list.isEmpty() || list.get(0) == null ? "" : list.get(0).strip()));
-			Map<String, String> problems = new LinkedHashMap<>(bundle.form().validate(values));
-			for (String key : new String[] { NAME, ID_NUMBER, PHONE }) {
-				if (values.getOrDefault(key, "").isEmpty() && !problems.containsKey(key)) {
-					problems.put(key, "请填写申请人的姓名、身份证号码和手机号码，以便查询进度和接收通知");
-				}
-			}
-			if (!problems.isEmpty()) {
-				return Mono.just(errorPage(bundle, problems));
-			}
-			Applicant applicant = new Applicant(values.get(NAME), values.get(ID_NUMBER), values.get(PHONE));
-			return casework.submit(terms(bundle), applicant, values,
-					bundle.items().stream().collect(Collectors.toMap(BundleItem::code, BundleItem::guideVersion)),
-					java.util.List.of(), Actor.applicant())
-					.map(stored -> Rendering.redirectTo(links.progressPath(stored.file().receiptCode()) + "&done=submitted").build());
+			body.getT1().forEach((key, list) -> values.put(key, list.isEmpty() || list.get(0) == null ? "" : list.get(0).strip()));
+			values.putAll(UploadParts.fields(body.getT2()));
+			return UploadParts.uploads(body.getT2()).flatMap(uploads -> fileCase(bundle, values, uploads));
 		});
+	}
+
+	private Mono<Rendering> fileCase(Bundle bundle, Map<String, String> values, List<Upload> uploads) {
+		Map<String, String> problems = new LinkedHashMap<>(bundle.form().validate(values));
+		for (String key : new String[] { NAME, ID_NUMBER, PHONE }) {
+			if (values.getOrDefault(key, "").isEmpty() && !problems.containsKey(key)) {
+				problems.put(key, "请填写申请人的姓名、身份证号码和手机号码，以便查询进度和接收通知");
+			}
+		}
+		if (!problems.isEmpty()) {
+			return Mono.just(errorPage(bundle, problems));
+		}
+		Applicant applicant = new Applicant(values.get(NAME), values.get(ID_NUMBER), values.get(PHONE));
+		return casework.submit(terms(bundle), applicant, values,
+				bundle.items().stream().collect(Collectors.toMap(BundleItem::code, BundleItem::guideVersion)),
+				uploads, Actor.applicant())
+				.map(stored -> Rendering.redirectTo(links.progressPath(stored.file().receiptCode()) + "&done=submitted").build())
+				.onErrorResume(CaseInputRejected.class, rejected -> Mono.just(errorPage(bundle, rejected.problems())));
 	}
 
 	/**
@@ -91,9 +102,18 @@ class BundleApplications {
 
 	private Rendering errorPage(Bundle bundle, Map<String, String> problems) {
 		Map<String, String> labelled = new LinkedHashMap<>();
-		problems.forEach((key, message) -> labelled.put(bundle.form().field(key).map(FormField::label).orElse(key), message));
+		problems.forEach((key, message) -> labelled.put(label(bundle, key), message));
 		return Rendering.view("casework/applicant/form-problems").status(HttpStatus.UNPROCESSABLE_CONTENT)
 				.modelAttribute("catalog", catalog.current()).modelAttribute("bundle", bundle)
 				.modelAttribute("problems", labelled).build();
+	}
+
+	/** A form field by its question, a material file by the material's name. */
+	private static String label(Bundle bundle, String key) {
+		if (key.startsWith(UploadParts.MATERIAL_PREFIX)) {
+			String material = key.substring(UploadParts.MATERIAL_PREFIX.length());
+			return bundle.materials().stream().filter(m -> m.key().equals(material)).map(MergedMaterial::name).findFirst().orElse(material);
+		}
+		return bundle.form().field(key).map(FormField::label).orElse(key);
 	}
 }

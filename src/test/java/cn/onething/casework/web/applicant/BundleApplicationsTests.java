@@ -1,5 +1,6 @@
 package cn.onething.casework.web.applicant;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import cn.onething.bundle.Bundle;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -30,6 +33,8 @@ class BundleApplicationsTests {
 
 	/** A valid resident ID number (GB 11643 check digit X). */
 	static final String ID_NUMBER = "11010519491231002X";
+
+	static final byte[] PDF = "%PDF-1.4\n%parents' ID cards\n".getBytes(StandardCharsets.US_ASCII);
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
@@ -65,7 +70,7 @@ class BundleApplicationsTests {
 		String location = web.post().uri("/bundles/newborn/applications").body(BodyInserters.fromFormData(answers()))
 				.exchange().expectStatus().is3xxRedirection().returnResult(Void.class).getResponseHeaders().getLocation().toString();
 
-		String receiptCode = location.replaceFirst("^/cases/", "").replaceFirst("\\?.*$", "");
+		String receiptCode = receiptCodeIn(location);
 		StoredCase stored = casework.byReceiptCode(receiptCode).block();
 		assertThat(stored.file().terms().bundleName()).isEqualTo(newborn.name());
 		assertThat(stored.file().steps()).hasSize(newborn.plan().steps().size());
@@ -85,6 +90,56 @@ class BundleApplicationsTests {
 
 		String label = newborn.form().field("applicant.idNumber").map(FormField::label).orElseThrow();
 		assertThat(page).contains("申请尚未提交", label, "校验");
+	}
+
+	@Test
+	void materialFilesSentWithTheFormAreStoredWithTheCase() {
+		MultipartBodyBuilder body = multipart(answers());
+		body.part("material.parents-id", file("parents-id.pdf", PDF));
+
+		String location = web.post().uri("/bundles/newborn/applications").body(BodyInserters.fromMultipartData(body.build()))
+				.exchange().expectStatus().is3xxRedirection().returnResult(Void.class).getResponseHeaders().getLocation().toString();
+
+		StoredCase stored = casework.byReceiptCode(receiptCodeIn(location)).block();
+		assertThat(casework.materials(stored.file().id()).collectList().block()).singleElement().satisfies(material -> {
+			assertThat(material.materialKey()).isEqualTo("parents-id");
+			assertThat(material.fileName()).isEqualTo("parents-id.pdf");
+			assertThat(material.contentType()).isEqualTo("application/pdf");
+		});
+	}
+
+	@Test
+	void aFileThatIsNotAPdfOrImageIsNamedByItsMaterialAndNothingIsFiled() {
+		long casesBefore = casework.openCases().count().block();
+		MultipartBodyBuilder body = multipart(answers());
+		body.part("material.parents-id", file("parents-id.exe", "MZ not a document".getBytes(StandardCharsets.US_ASCII)));
+
+		String page = web.post().uri("/bundles/newborn/applications").body(BodyInserters.fromMultipartData(body.build()))
+				.exchange().expectStatus().isEqualTo(422).expectBody(String.class).returnResult().getResponseBody();
+
+		assertThat(page).contains("申请尚未提交", "父母双方的居民身份证", "只能上传 PDF、JPG 或 PNG 文件");
+		assertThat(casework.openCases().count().block()).isEqualTo(casesBefore);
+	}
+
+	/** The receipt code in the address of the progress page the applicant is sent to. */
+	private static String receiptCodeIn(String location) {
+		return location.replaceFirst("^/cases/", "").replaceFirst("\\?.*$", "");
+	}
+
+	/** A file part as a browser sends it, with its name. */
+	private static ByteArrayResource file(String name, byte[] content) {
+		return new ByteArrayResource(content) {
+			@Override
+			public String getFilename() {
+				return name;
+			}
+		};
+	}
+
+	private static MultipartBodyBuilder multipart(MultiValueMap<String, String> answers) {
+		MultipartBodyBuilder body = new MultipartBodyBuilder();
+		answers.forEach((key, values) -> body.part(key, values.get(0)));
+		return body;
 	}
 
 	/** An answer that satisfies each field's rule. */

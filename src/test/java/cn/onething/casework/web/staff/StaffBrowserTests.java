@@ -1,7 +1,5 @@
 package cn.onething.casework.web.staff;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +11,9 @@ import cn.onething.casework.model.Actor;
 import cn.onething.casework.model.CaseStep;
 import cn.onething.casework.model.StepState;
 import cn.onething.identity.internal.DemoAccounts;
+import cn.onething.system.HeadlessChromium;
 import cn.onething.system.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -23,9 +21,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -44,9 +39,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "onething.catalog.import-on-startup=false", "onething.identity.demo-accounts=false" })
 class StaffBrowserTests {
-
-	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
@@ -68,11 +60,7 @@ class StaffBrowserTests {
 
 	@BeforeEach
 	void aCaseForThePolice() {
-		boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-		if (!present && "true".equals(System.getenv("ONETHING_REQUIRE_BROWSER"))) {
-			throw new IllegalStateException("Chromium and chromedriver are required (apt-get install chromium chromium-driver)");
-		}
-		Assumptions.assumeTrue(present, "Chromium is not installed; .ci/run installs it");
+		HeadlessChromium.assumeInstalled();
 		demoAccounts.create().block();
 		stored = casework.submit(TermsFixture.parallelTerms(), StaffConsoleTests.ZHANG, Map.of(), Map.of(), List.of(),
 				new Actor(Actor.Kind.WINDOW, "window", "一窗受理")).block();
@@ -87,7 +75,7 @@ class StaffBrowserTests {
 
 	@Test
 	void aReviewerSignsInAndApprovesWithTheKeyboardAlone() {
-		browser = desk();
+		browser = HeadlessChromium.desk();
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
 
 		browser.get(base() + "/staff");
@@ -113,17 +101,6 @@ class StaffBrowserTests {
 
 	private WebElement focused() {
 		return browser.switchTo().activeElement();
-	}
-
-	/** A desk screen in headless Chromium. */
-	private WebDriver desk() {
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--disable-dev-shm-usage", "--window-size=1280,900", "--lang=zh-CN");
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-		return new ChromeDriver(service, options);
 	}
 
 	private String base() {

@@ -1,0 +1,170 @@
+package cn.onething.casework.web;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import cn.onething.system.HeadlessChromium;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * An applicant on a 390×844 phone in WeChat's browser. Finds everything by what the screen says (link texts,
+ * labels, questions, buttons, headings), never by how the page is built, so a test reads like the applicant's own
+ * account of what they did.
+ */
+final class ApplicantPhone implements AutoCloseable {
+
+	private final WebDriver browser = HeadlessChromium.phone(390, 844, 16);
+	private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+	private final WebDriverWait wait = new WebDriverWait(browser, TIMEOUT);
+	private final String base;
+
+	ApplicantPhone(String base) {
+		this.base = base;
+	}
+
+	/** From the home page: 一件事一次办 → the bundle → 填写申请表. */
+	void opensTheFormOf(String bundleName) {
+		browser.get(base + "/");
+		follows("一件事一次办");
+		follows(bundleName);
+		follows("填写申请表");
+		wait.until(ExpectedConditions.titleContains("申请表"));
+	}
+
+	void types(String label, String text) {
+		WebElement field = fieldLabelled(label);
+		field.clear();
+		field.sendKeys(text);
+	}
+
+	/**
+	 * Types a date the way the phone's date field wants it: its parts in the order of the browser's locale
+	 * (year/month/day on a Chinese phone; Debian's chromium without language packs is en-US, month/day/year).
+	 */
+	@SuppressWarnings("unchecked")
+	void entersDate(String label, LocalDate date) {
+		List<String> order = (List<String>) ((JavascriptExecutor) browser).executeScript("return new Intl.DateTimeFormat()"
+				+ ".formatToParts(new Date(2001, 10, 22)).filter(p => p.type !== 'literal').map(p => p.type)");
+		StringBuilder keys = new StringBuilder();
+		for (String part : order) {
+			keys.append(switch (part) {
+				case "year" -> String.format("%04d", date.getYear());
+				case "month" -> String.format("%02d", date.getMonthValue());
+				default -> String.format("%02d", date.getDayOfMonth());
+			});
+		}
+		WebElement field = fieldLabelled(label);
+		field.sendKeys(keys);
+		if (!date.toString().equals(field.getDomProperty("value"))) {
+			throw new IllegalStateException(label + ": typed " + keys + " in the order " + order + " but the field holds "
+					+ field.getDomProperty("value"));
+		}
+	}
+
+	void chooses(String question, String answer) {
+		browser.findElement(By.xpath("//fieldset[legend[starts-with(normalize-space(.), '" + question + "')]]"
+				+ "//label[normalize-space(.)='" + answer + "']")).click();
+	}
+
+	/** Picks a file for the file field labelled with the material's name (or 上传：name on the progress page). */
+	void attaches(String label, Path file) {
+		fieldLabelled(label).sendKeys(file.toAbsolutePath().toString());
+	}
+
+	/**
+	 * Presses a button that sends a form, and waits until the answer has replaced the page: a mark left on the old
+	 * page's window is gone from the new one. (Waiting for the old page's elements to go stale is not enough:
+	 * chromedriver may answer for them with an inspector error instead.)
+	 */
+	void presses(String button) {
+		JavascriptExecutor script = (JavascriptExecutor) browser;
+		script.executeScript("window.leftByTheTest = true");
+		browser.findElement(By.xpath("//button[normalize-space(.)='" + button + "']")).click();
+		new WebDriverWait(browser, TIMEOUT).ignoring(WebDriverException.class).until(driver -> Boolean.TRUE.equals(
+				script.executeScript("return window.leftByTheTest === undefined && document.readyState === 'complete'")));
+	}
+
+	/** Back to the page before, as with the phone's back key. */
+	void goesBack() {
+		browser.navigate().back();
+	}
+
+	/** From the home page: 查询办理进度, the receipt code and the last four digits of the phone. */
+	void looksUp(String receiptCode, String phoneTail) {
+		browser.get(base + "/");
+		follows("查询办理进度");
+		types("回执编号", receiptCode);
+		types("手机号码后四位", phoneTail);
+		presses("查询");
+	}
+
+	void follows(String linkText) {
+		String before = browser.getCurrentUrl();
+		browser.findElement(By.partialLinkText(linkText)).click();
+		wait.until(ExpectedConditions.not(ExpectedConditions.urlToBe(before)));
+	}
+
+	/** The value of the field labelled so, as the page holds it now. */
+	String valueOf(String label) {
+		return fieldLabelled(label).getDomProperty("value");
+	}
+
+	/** The text of the page section under this heading. */
+	String section(String heading) {
+		return browser.findElement(By.xpath("//section[h2[starts-with(normalize-space(.), '" + heading + "')]]")).getText();
+	}
+
+	boolean showsSection(String heading) {
+		return !browser.findElements(By.xpath("//section[h2[starts-with(normalize-space(.), '" + heading + "')]]")).isEmpty();
+	}
+
+	/** What the page answers in its status or alert line. */
+	String message() {
+		return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[role=status], [role=alert]"))).getText();
+	}
+
+	/** The facts list of the progress page: the value next to a term such as 回执编号 or 当前状态. */
+	String fact(String term) {
+		return browser.findElement(By.xpath("//dt[normalize-space(.)='" + term + "']/following-sibling::dd[1]")).getText();
+	}
+
+	String linkTo(String linkText) {
+		return browser.findElement(By.partialLinkText(linkText)).getDomAttribute("href");
+	}
+
+	String title() {
+		return browser.getTitle();
+	}
+
+	String pageText() {
+		return browser.findElement(By.tagName("body")).getText();
+	}
+
+	String url() {
+		return browser.getCurrentUrl();
+	}
+
+	/** Waits for the page whose title says this, after a click that leaves the page. */
+	void waitsForPage(String title) {
+		wait.until(ExpectedConditions.titleContains(title));
+	}
+
+	private WebElement fieldLabelled(String label) {
+		WebElement element = browser.findElement(By.xpath("//label[starts-with(normalize-space(.), '" + label + "')]"));
+		return browser.findElement(By.id(element.getDomAttribute("for")));
+	}
+
+	@Override
+	public void close() {
+		browser.quit();
+	}
+}
