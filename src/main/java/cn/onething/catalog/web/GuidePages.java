@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
@@ -24,23 +25,28 @@ class GuidePages {
 
 	private final Catalog catalog;
 	private final CatalogProperties properties;
+	private final PageVersions pageVersions;
 
-	GuidePages(Catalog catalog, CatalogProperties properties) {
+	GuidePages(Catalog catalog, CatalogProperties properties, PageVersions pageVersions) {
 		this.catalog = catalog;
 		this.properties = properties;
+		this.pageVersions = pageVersions;
 	}
 
 	@GetMapping("/")
-	Rendering home() {
-		return Rendering.view("catalog/applicant/home").modelAttribute("catalog", catalog.current()).build();
+	Mono<Rendering> home(ServerWebExchange exchange) {
+		CatalogSnapshot current = catalog.current();
+		return pageVersions.unlessUnchanged(exchange, current,
+				() -> Rendering.view("catalog/applicant/home").modelAttribute("catalog", current).build());
 	}
 
 	@GetMapping("/domains/{id}")
-	Rendering domain(@PathVariable String id) {
+	Mono<Rendering> domain(@PathVariable String id, ServerWebExchange exchange) {
 		CatalogSnapshot current = catalog.current();
 		Domain domain = current.domain(id).orElseThrow(() -> notFound("没有这个领域"));
-		return Rendering.view("catalog/applicant/domain").modelAttribute("catalog", current)
-				.modelAttribute("domain", domain).modelAttribute("guides", current.guidesOf(id)).build();
+		return pageVersions.unlessUnchanged(exchange, current, () -> Rendering.view("catalog/applicant/domain")
+				.modelAttribute("catalog", current).modelAttribute("domain", domain)
+				.modelAttribute("guides", current.guidesOf(id)).build());
 	}
 
 	@GetMapping("/search")
@@ -53,10 +59,11 @@ class GuidePages {
 
 	/** The short, version-independent address printed as a QR code next to each window. */
 	@GetMapping("/g/{code}")
-	Rendering guide(@PathVariable String code) {
+	Mono<Rendering> guide(@PathVariable String code, ServerWebExchange exchange) {
 		CatalogSnapshot current = catalog.current();
 		Guide guide = current.guide(code).orElseThrow(() -> notFound("没有找到这个办事指南，它可能已经停止办理"));
-		return guidePage(current, guide, current.versionOf(code), false);
+		return pageVersions.unlessUnchanged(exchange, current,
+				() -> guidePage(current, guide, current.versionOf(code), false));
 	}
 
 	@GetMapping("/g/{code}/versions")

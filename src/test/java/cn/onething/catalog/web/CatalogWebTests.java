@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -108,6 +110,22 @@ class CatalogWebTests {
 
 		assertThat(birthRelated).hasSizeGreaterThanOrEqualTo(5);
 		assertThat(apiSearch("出生")).containsAll(birthRelated);
+	}
+
+	@Test
+	void aPhoneThatHasTheCurrentPageIsAnswered304WithoutABody() {
+		Guide guide = current.guides().get(0);
+		for (String page : List.of("/", "/domains/" + guide.domainId(), "/g/" + guide.code())) {
+			String etag = web.get().uri(page).exchange().expectStatus().isOk()
+					.expectHeader().cacheControl(CacheControl.noCache())
+					.returnResult(String.class).getResponseHeaders().getETag();
+			assertThat(etag).as(page).startsWith("W/\"");
+
+			web.get().uri(page).header(HttpHeaders.IF_NONE_MATCH, etag).exchange()
+					.expectStatus().isNotModified().expectBody().isEmpty();
+			web.get().uri(page).header(HttpHeaders.IF_NONE_MATCH, "W/\"0-an-old-release\"").exchange()
+					.expectStatus().isOk().expectBody(String.class).value(body -> assertThat(body).contains("</html>"));
+		}
 	}
 
 	@Test
