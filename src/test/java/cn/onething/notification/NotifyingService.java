@@ -93,9 +93,14 @@ public abstract class NotifyingService extends AgainstFakeWechat {
 	/** The follower scans the case's binding code; returns once the binding's confirmation was delivered. */
 	String boundFollower(StoredCase stored) {
 		String openid = follower();
-		FAKE.callbacks().push(FakeEvents.scan(openid, scenes.sceneFor(stored.file().receiptCode()), "TICKET"));
+		scans(openid, stored);
 		awaitPush(openid, "bound", "delivered");
 		return openid;
+	}
+
+	/** The openid scans the case's binding code in WeChat, which pushes the SCAN event to the service. */
+	void scans(String openid, StoredCase stored) {
+		FAKE.callbacks().push(FakeEvents.scan(openid, scenes.sceneFor(stored.file().receiptCode()), "TICKET"));
 	}
 
 	void approve(StoredCase stored, String step, String resultNote) {

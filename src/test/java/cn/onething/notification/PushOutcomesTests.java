@@ -6,7 +6,6 @@ import java.util.Map;
 import cn.onething.casework.StoredCase;
 import cn.onething.identity.StaffSession;
 import cn.onething.identity.internal.DemoAccounts;
-import cn.onething.wechat.fake.FakeEvents;
 import cn.onething.wechat.fake.FakeWechat;
 import cn.onething.wechat.fake.Fault;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,10 +72,7 @@ class PushOutcomesTests extends NotifyingService {
 	@Test
 	void aPushToAnApplicantWhoDoesNotFollowIsDeadShownToStaffAndSentAgainWhenASupervisorRetries() {
 		StoredCase stored = submitted();
-		String openid = follower();
-		FAKE.messages().nonFollower(openid);
-		FAKE.callbacks().push(FakeEvents.scan(openid, scenes.sceneFor(stored.file().receiptCode()), "T"));
-		awaitPush(openid, "bound", "dead");
+		String openid = unfollowedAndBound(stored);
 		assertThat((String) pushesTo(openid).get(0).get("last_error")).startsWith("43004 require subscribe").endsWith("（申请人未关注公众号）");
 
 		StaffSession supervisor = StaffSession.signedIn(web, "supervisor", DemoAccounts.PASSWORD);
@@ -97,10 +93,7 @@ class PushOutcomesTests extends NotifyingService {
 	@Test
 	void onlyASupervisorMayRetryAndOnlyWithTheFormsCsrfToken() {
 		StoredCase stored = submitted();
-		String openid = follower();
-		FAKE.messages().nonFollower(openid);
-		FAKE.callbacks().push(FakeEvents.scan(openid, scenes.sceneFor(stored.file().receiptCode()), "T"));
-		awaitPush(openid, "bound", "dead");
+		String openid = unfollowedAndBound(stored);
 		String message = deadMessageId(openid);
 
 		StaffSession window = StaffSession.signedIn(web, "window", DemoAccounts.PASSWORD);
@@ -122,12 +115,21 @@ class PushOutcomesTests extends NotifyingService {
 		String openid = follower();
 		FAKE.messages().blockingFollower(openid);
 
-		FAKE.callbacks().push(FakeEvents.scan(openid, scenes.sceneFor(stored.file().receiptCode()), "T"));
+		scans(openid, stored);
 
 		awaitPush(openid, "bound", "failed");
 		assertThat(pushesTo(openid).get(0).get("last_error")).isEqualTo("微信回报：failed:user block（申请人拒收本公众号消息）");
 		assertThat(StaffSession.signedIn(web, "window", DemoAccounts.PASSWORD).page("/staff/notifications"))
 				.contains("微信回报：failed:user block（申请人拒收本公众号消息）", stored.file().receiptCode());
+	}
+
+	/** An applicant who no longer follows the account scans the case's code: its confirmation cannot be sent. */
+	private String unfollowedAndBound(StoredCase stored) {
+		String openid = follower();
+		FAKE.messages().nonFollower(openid);
+		scans(openid, stored);
+		awaitPush(openid, "bound", "dead");
+		return openid;
 	}
 
 	/** Both parallel departments approve: the review round closes and the case is accepted. */

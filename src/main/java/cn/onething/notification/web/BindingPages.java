@@ -1,6 +1,7 @@
 package cn.onething.notification.web;
 
 import java.net.URI;
+import java.util.function.Supplier;
 
 import cn.onething.casework.CaseLinks;
 import cn.onething.notification.internal.BindingQrCodes;
@@ -67,28 +68,25 @@ class BindingPages {
 
 	@GetMapping("/cases/{code}/wechat/unbind")
 	Mono<Rendering> confirmUnbinding(@PathVariable String code, @RequestParam(name = "k", required = false) String key,
-			@RequestParam(name = "w", required = false) String token) {
-		if (!links.isValid(code, key)) {
-			return Mono.just(lookup(code));
-		}
-		return bindings.byToken(code, token == null ? "" : token)
+			@RequestParam(name = "w", defaultValue = "") String token) {
+		return signed(code, key, () -> bindings.byToken(code, token)
 				.map(binding -> page(code, "confirm", token))
-				.defaultIfEmpty(page(code, "gone", null));
+				.defaultIfEmpty(page(code, "gone", "")));
 	}
 
 	@PostMapping("/cases/{code}/wechat/unbind")
 	Mono<Rendering> unbind(@PathVariable String code, @RequestParam(name = "k", required = false) String key,
-			@RequestParam(name = "w", required = false) String token) {
-		if (!links.isValid(code, key)) {
-			return Mono.just(lookup(code));
-		}
-		return bindings.unbind(code, token == null ? "" : token)
-				.map(removed -> page(code, removed ? "unbound" : "gone", null));
+			@RequestParam(name = "w", defaultValue = "") String token) {
+		return signed(code, key, () -> bindings.unbind(code, token).map(removed -> page(code, removed ? "unbound" : "gone", "")));
+	}
+
+	private Mono<Rendering> signed(String code, String key, Supplier<Mono<Rendering>> page) {
+		return links.isValid(code, key) ? page.get() : Mono.just(lookup(code));
 	}
 
 	private Rendering page(String code, String state, String token) {
 		return Rendering.view(PAGE).modelAttribute("code", code).modelAttribute("state", state)
-				.modelAttribute("key", links.keyFor(code)).modelAttribute("token", token == null ? "" : token)
+				.modelAttribute("key", links.keyFor(code)).modelAttribute("token", token)
 				.modelAttribute("progress", links.progressPath(code)).build();
 	}
 
