@@ -7,7 +7,9 @@
  * <p>
  * Nobody calls this module: it listens (outbox handlers, a WeChat listener) and serves its own pages, the binding and
  * unbinding pages under {@code /cases/{receipt}/wechat} that the progress page links to, and the staff's list of
- * failed pushes. {@code internal} and {@code web} are private to the module.
+ * failed pushes. Of casework it uses the news and its event types, the signed progress links, and one read of a case
+ * when an applicant binds it (its id and name for the confirmation). {@code internal} and {@code web} are private to
+ * the module.
  */
 @ApplicationModule(displayName = "Notification",
 		allowedDependencies = { "casework", "casework :: model", "identity", "outbox", "wechat" })

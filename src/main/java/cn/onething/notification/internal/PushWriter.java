@@ -72,9 +72,11 @@ public class PushWriter {
 	}
 
 	private Mono<Void> write(String caseId, Binding binding, PushContent content, String bundleName, Instant now, Instant dueAt) {
+		// outbox dedupe keys show in logs: neither the openid nor the binding's token (an unbind capability) goes in
+		String recipient = Recipients.pseudonym(binding.openid());
 		String dedupeKey = content.kind() == PushKind.BOUND
-				? "push:bound:" + binding.receiptCode() + ":" + binding.token()
-				: "push:" + caseId + ":" + content.firstSeq() + ":" + binding.openid();
+				? "push:bound:" + binding.receiptCode() + ":" + recipient + ":" + binding.boundAt().toEpochMilli()
+				: "push:" + caseId + ":" + content.firstSeq() + ":" + recipient;
 		PushRow push = new PushRow(UUID.randomUUID(), dedupeKey, binding.receiptCode(), caseId, binding.openid(), content,
 				properties.templateId(), link(binding), content.data(properties.keys(), binding.receiptCode(), bundleName),
 				content.kind().debounced(), "pending", null, null, 0, now, now);
