@@ -43,7 +43,7 @@ public class PushWriter {
 		if (content.kind().debounced()) {
 			Mono<Boolean> toldAlready = pushes.tells(binding.receiptCode(), binding.openid(), news.seq())
 					// the completion, told already, says what became of every step
-					.zipWith(pushes.completionAfter(binding.receiptCode(), binding.openid(), news.seq()), Boolean::logicalOr);
+					.flatMap(told -> told ? Mono.just(true) : pushes.completionAfter(binding.receiptCode(), binding.openid(), news.seq()));
 			return toldAlready.flatMap(told -> told ? Mono.empty() : joinOrStartDigest(news, content, binding, now));
 		}
 		Mono<Long> mergeDigest = content.kind() == PushKind.COMPLETED
