@@ -132,6 +132,26 @@ class CaseNewsPushesTests extends NotifyingService {
 	}
 
 	@Test
+	void newsDeliveredAgainAfterAReplicaDiedBeforeRecordingItIsToldOnce() {
+		StoredCase stored = submitted();
+		String openid = boundFollower(stored);
+		approve(stored, "hukou", null);
+		approve(stored, "insurance", null);
+		awaitPush(openid, "accepted", "delivered");
+		awaitNewsHandled(stored);
+		List<Map<String, Object>> before = pushesTo(openid);
+
+		// as if the replica that handled the news had died before the outbox recorded it
+		db.sql("update outbox_message set status = 'failed', next_attempt_at = now() where dedupe_key like :key")
+				.bind("key", "case:" + stored.file().id() + ":%").fetch().rowsUpdated().block();
+		awaitNewsHandled(stored);
+
+		assertThat(pushesTo(openid)).extracting(push -> push.get("dedupe_key"), push -> push.get("lines"))
+				.containsExactlyElementsOf(before.stream().map(push -> tuple(push.get("dedupe_key"), push.get("lines"))).toList());
+		assertThat(deliveriesTo(openid)).hasSize(2);
+	}
+
+	@Test
 	void deemedAcceptanceSaysSoAndFromWhichDay() {
 		StoredCase stored = submitted();
 		String openid = boundFollower(stored);
