@@ -1,6 +1,7 @@
 package cn.onething.outbox;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -36,13 +37,32 @@ public class Outbox {
 	 */
 	public Mono<Void> append(String kind, String dedupeKey, Object payload) {
 		return Mono.defer(() -> {
-			required("kind", kind);
-			required("dedupeKey", dedupeKey);
-			if (payload == null) {
-				throw new IllegalArgumentException("an outbox message needs a payload");
-			}
-			return store.append(UUID.randomUUID(), kind, dedupeKey, payload, clock.instant());
+			Instant now = clock.instant();
+			return append(kind, dedupeKey, payload, now, now);
 		});
+	}
+
+	/**
+	 * Appends a message that no dispatcher delivers before {@code dueAt}: a notification that waits for more news to
+	 * join it (debouncing). Otherwise as {@link #append(String, String, Object)}; the retry budget still runs from
+	 * now. A time already past is due at once.
+	 */
+	public Mono<Void> appendDueAt(String kind, String dedupeKey, Object payload, Instant dueAt) {
+		return Mono.defer(() -> {
+			if (dueAt == null) {
+				throw new IllegalArgumentException("an outbox message appended for later needs a due time");
+			}
+			return append(kind, dedupeKey, payload, clock.instant(), dueAt);
+		});
+	}
+
+	private Mono<Void> append(String kind, String dedupeKey, Object payload, Instant now, Instant dueAt) {
+		required("kind", kind);
+		required("dedupeKey", dedupeKey);
+		if (payload == null) {
+			throw new IllegalArgumentException("an outbox message needs a payload");
+		}
+		return store.append(UUID.randomUUID(), kind, dedupeKey, payload, now, dueAt.isBefore(now) ? now : dueAt);
 	}
 
 	/**
@@ -55,12 +75,18 @@ public class Outbox {
 
 	/** Messages the outbox gave up on, newest first, with the reason, for supervisors to read and retry. */
 	public Flux<DeadMessage> dead(int limit) {
-		return store.dead(limit);
+		return store.dead(null, limit);
 	}
 
-	private static void required(String name, String value) {
+	/** The dead messages of one kind, newest first: a module's own list of what it could not deliver. */
+	public Flux<DeadMessage> dead(String kind, int limit) {
+		return Mono.fromCallable(() -> required("kind", kind)).flatMapMany(valid -> store.dead(valid, limit));
+	}
+
+	private static String required(String name, String value) {
 		if (value == null || value.isBlank()) {
 			throw new IllegalArgumentException("an outbox message needs a " + name);
 		}
+		return value;
 	}
 }

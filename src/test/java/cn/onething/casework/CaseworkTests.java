@@ -131,6 +131,7 @@ class CaseworkTests {
 		assertThat(news).extracting(CaseNews::receiptCode).containsOnly(stored.file().receiptCode());
 		assertThat(news.get(3).read(json)).get().isInstanceOfSatisfying(CaseEvent.StepDecided.class,
 				decided -> assertThat(decided.stepId()).isEqualTo("hukou"));
+		assertThat(news.get(3).stepName("hukou")).as("a reader can name the step to the applicant").isEqualTo("出生登记");
 	}
 
 	@Test

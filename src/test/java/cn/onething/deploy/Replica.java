@@ -14,13 +14,13 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Starts the application the way a pod does, with its settings as command-line arguments (which outrank the
  * SPRING_R2DBC_URL a CI machine may export), but quiet: no import of guides/, no scheduled deadline check.
  */
-final class Replica {
+public final class Replica {
 
 	private Replica() {
 	}
 
 	/** Settings for a replica without a web server, on a database of its own (TestDatabase). */
-	static Map<String, String> onFreshDatabase() {
+	public static Map<String, String> onFreshDatabase() {
 		Map<String, Supplier<Object>> registered = new HashMap<>();
 		TestDatabase.registerFresh(registered::put);
 		Map<String, String> settings = quiet();
@@ -28,7 +28,7 @@ final class Replica {
 		return settings;
 	}
 
-	static Map<String, String> quiet() {
+	public static Map<String, String> quiet() {
 		Map<String, String> settings = new LinkedHashMap<>();
 		settings.put("spring.main.web-application-type", "none");
 		settings.put("onething.catalog.import-on-startup", "false");
@@ -36,7 +36,7 @@ final class Replica {
 		return settings;
 	}
 
-	static ConfigurableApplicationContext start(Map<String, String> settings) {
+	public static ConfigurableApplicationContext start(Map<String, String> settings) {
 		String[] arguments = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
 		return SpringApplication.run(OnethingApplication.class, arguments);
 	}

@@ -176,6 +176,44 @@ class OutboxDeliveryTests {
 	}
 
 	@Test
+	void aMessageAppendedForLaterWaitsUntilItIsDueWhileLaterAppendsDueNowGoFirst() {
+		RecordingHandler pushes = RecordingHandler.delivering(PUSH);
+		fixture.dispatcher(new Settings(), pushes);
+
+		fixture.outbox.appendDueAt(PUSH, "digest", Map.of(), fixture.clock.instant().plus(Duration.ofMinutes(2))).block();
+		fixture.append(PUSH, "notice", Map.of());
+
+		Eventually.until("the message due now is delivered", () -> fixture.hasStatus("notice", "completed"));
+		assertThat(fixture.row("digest").status()).as("not due yet on the dispatcher's clock").isEqualTo("published");
+		assertThat(fixture.row("digest").nextAttemptAt()).isEqualTo(TestClock.START.plus(Duration.ofMinutes(2)));
+
+		fixture.clock.advance(Duration.ofMinutes(2));
+
+		Eventually.until("the message appended for later is delivered", () -> fixture.hasStatus("digest", "completed"));
+		assertThat(pushes.times("digest")).isEqualTo(1);
+	}
+
+	@Test
+	void aDueTimeAlreadyPastMeansDueAtOnce() {
+		fixture.outbox.appendDueAt(PUSH, "late", Map.of(), fixture.clock.instant().minus(Duration.ofHours(1))).block();
+
+		assertThat(fixture.row("late").nextAttemptAt()).isEqualTo(TestClock.START);
+	}
+
+	@Test
+	void deadMessagesAreListedByKind() {
+		fixture.dispatcher(new Settings(), RecordingHandler.answering(PUSH, message -> Mono.just(Outcome.giveUp("43004 require subscribe"))),
+				RecordingHandler.answering("casework.event", message -> Mono.just(Outcome.giveUp("unreadable"))));
+		fixture.append(PUSH, "push-dead", Map.of());
+		fixture.append("casework.event", "news-dead", Map.of());
+		Eventually.until("both are dead", () -> fixture.count("status = 'dead'") == 2);
+
+		assertThat(fixture.outbox.dead(PUSH, 10).collectList().block()).singleElement()
+				.satisfies(dead -> assertThat(dead.dedupeKey()).isEqualTo("push-dead"));
+		assertThat(fixture.outbox.dead(10).collectList().block()).hasSize(2);
+	}
+
+	@Test
 	void theBacklogGaugeCountsMessagesDueAndNotYetDelivered() {
 		fixture.dispatcher(new Settings(), RecordingHandler.delivering("some.other.kind"));
 

@@ -38,18 +38,19 @@ public class OutboxStore {
 	/**
 	 * Inserts a message unless its dedupe key is already there, and then notifies the dispatchers. Inside a
 	 * transaction PostgreSQL delivers the notification on commit, so nobody is woken for a row that was rolled back.
+	 * A row due later is found by the poll that follows its due time.
 	 */
-	public Mono<Void> append(UUID id, String kind, String dedupeKey, Object payload, Instant now) {
+	public Mono<Void> append(UUID id, String kind, String dedupeKey, Object payload, Instant now, Instant dueAt) {
 		return db.sql("""
 				with appended as (
 				  insert into outbox_message (id, kind, dedupe_key, payload, status, next_attempt_at, created_at)
-				  values (:id, :kind, :key, :payload, 'published', :now, :now)
+				  values (:id, :kind, :key, :payload, 'published', :due, :now)
 				  on conflict (dedupe_key) do nothing
 				  returning id)
 				select pg_notify('%s', '') from appended
 				""".formatted(CHANNEL))
 				.bind("id", id).bind("kind", kind).bind("key", dedupeKey)
-				.bind("payload", Json.of(json.writeValueAsString(payload))).bind("now", now)
+				.bind("payload", Json.of(json.writeValueAsString(payload))).bind("now", now).bind("due", dueAt)
 				.then();
 	}
 
@@ -151,12 +152,14 @@ public class OutboxStore {
 				.fetch().rowsUpdated().map(rows -> rows == 1);
 	}
 
-	public Flux<DeadMessage> dead(int limit) {
-		return db.sql("""
+	/** Dead rows of one kind, or of every kind when {@code kind} is null. */
+	public Flux<DeadMessage> dead(String kind, int limit) {
+		DatabaseClient.GenericExecuteSpec query = db.sql("""
 				select id, kind, dedupe_key, attempts, last_error, created_at, completed_at from outbox_message
-				where status = 'dead' order by completed_at desc limit :limit
-				""")
-				.bind("limit", limit)
+				where status = 'dead' %s order by completed_at desc limit :limit
+				""".formatted(kind == null ? "" : "and kind = :kind"))
+				.bind("limit", limit);
+		return (kind == null ? query : query.bind("kind", kind))
 				.map(row -> new DeadMessage(row.get("id", UUID.class), row.get("kind", String.class),
 						row.get("dedupe_key", String.class), row.get("attempts", Integer.class),
 						row.get("last_error", String.class), row.get("created_at", Instant.class),

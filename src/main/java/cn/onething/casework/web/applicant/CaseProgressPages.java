@@ -58,14 +58,20 @@ class CaseProgressPages {
 		});
 	}
 
+	/**
+	 * @param wechat the token of a WeChat binding, in the links of WeChat pushes: the page then offers to stop them
+	 *               (the notification module's page under /cases/{code}/wechat/unbind answers that link)
+	 */
 	@GetMapping("/cases/{code}")
 	Mono<Rendering> progress(@PathVariable String code, @RequestParam(name = "k", required = false) String key,
-			@RequestParam(name = "done", required = false) String done) {
+			@RequestParam(name = "done", required = false) String done,
+			@RequestParam(name = "w", required = false) String wechat) {
 		if (!links.isValid(code, key)) {
 			return Mono.just(Rendering.redirectTo("/cases?code=" + code).build());
 		}
+		String unbindToken = wechat != null && wechat.matches("[A-Za-z0-9_-]{1,64}") ? wechat : null;
 		return casework.byReceiptCode(code)
-				.map(stored -> progressPage(stored, key, done, Map.of()))
+				.map(stored -> progressPage(stored, key, done, Map.of(), unbindToken))
 				.switchIfEmpty(Mono.just(Rendering.redirectTo("/cases").build()));
 	}
 
@@ -79,8 +85,8 @@ class CaseProgressPages {
 				.flatMap(UploadParts::uploads)
 				.flatMap(uploads -> casework.submitCorrection(stored.file().id(), uploads, Actor.applicant()))
 				.map(after -> Rendering.redirectTo(links.progressPath(code) + "&done=correction").build())
-				.onErrorResume(CaseInputRejected.class, e -> Mono.just(progressPage(stored, key, null, e.problems())))
-				.onErrorResume(CaseRuleViolation.class, e -> Mono.just(progressPage(stored, key, null, Map.of("correction", e.getMessage())))));
+				.onErrorResume(CaseInputRejected.class, e -> Mono.just(progressPage(stored, key, null, e.problems(), null)))
+				.onErrorResume(CaseRuleViolation.class, e -> Mono.just(progressPage(stored, key, null, Map.of("correction", e.getMessage()), null))));
 	}
 
 	private Rendering lookupPage(String code, String error) {
@@ -88,7 +94,7 @@ class CaseProgressPages {
 				.modelAttribute("code", code).modelAttribute("error", error).build();
 	}
 
-	private Rendering progressPage(StoredCase stored, String key, String done, Map<String, String> problems) {
+	private Rendering progressPage(StoredCase stored, String key, String done, Map<String, String> problems, String unbindToken) {
 		var current = catalog.current();
 		var today = java.time.LocalDate.now(CaseContext.CHINA);
 		return Rendering.view("casework/applicant/progress")
@@ -96,6 +102,7 @@ class CaseProgressPages {
 				.modelAttribute("file", stored.file())
 				.modelAttribute("applicant", stored.applicant().masked())
 				.modelAttribute("key", key)
+				.modelAttribute("unbindToken", unbindToken == null ? "" : unbindToken)
 				.modelAttribute("done", done)
 				.modelAttribute("problems", problems)
 				.modelAttribute("correctionKeys", stored.file().latestNotice()

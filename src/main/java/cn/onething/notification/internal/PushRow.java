@@ -1,0 +1,22 @@
+package cn.onething.notification.internal;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A row of notification_push: one push to one openid.
+ *
+ * @param data       template key → value, as sent
+ * @param collecting a digest that later step news may still join
+ * @param status     pending, sent, delivered, failed, dead or cancelled (see V7__notification.sql)
+ */
+public record PushRow(UUID id, String dedupeKey, String receiptCode, String caseId, String openid, PushContent content,
+		String templateId, String url, Map<String, String> data, boolean collecting, String status, String msgid,
+		String lastError, int attempts, Instant createdAt, Instant updatedAt) {
+
+	/** Statuses in which the push has still to be sent: waiting, or refused and then retried by a supervisor. */
+	public boolean toSend() {
+		return status.equals("pending") || status.equals("dead");
+	}
+}

@@ -1,0 +1,93 @@
+package cn.onething.notification.internal;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import cn.onething.casework.CaseLinks;
+import cn.onething.casework.CaseNews;
+import cn.onething.notification.NotificationProperties;
+import cn.onething.outbox.Outbox;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Writes the pushes for one applicant, each with the outbox message that will deliver it, in the caller's
+ * transaction: both are written or neither. Step news joins the digest still collecting for the case and openid, or
+ * starts one that the outbox delivers when the debounce window has passed.
+ */
+@Component
+public class PushWriter {
+
+	/** The outbox kind of the messages that send pushes. */
+	public static final String PUSH_KIND = "notification.push";
+
+	/** The payload of a push's outbox message. */
+	public record PushMessage(UUID push) {
+	}
+
+	private final PushStore pushes;
+	private final Outbox outbox;
+	private final CaseLinks links;
+	private final NotificationProperties properties;
+
+	PushWriter(PushStore pushes, Outbox outbox, CaseLinks links, NotificationProperties properties) {
+		this.pushes = pushes;
+		this.outbox = outbox;
+		this.links = links;
+		this.properties = properties;
+	}
+
+	/** Tells one bound applicant the news; news handled before (a redelivered outbox message) is not told again. */
+	public Mono<Void> tell(CaseNews news, PushContent content, Binding binding, Instant now) {
+		if (content.kind().debounced()) {
+			Mono<Boolean> toldAlready = pushes.tells(binding.receiptCode(), binding.openid(), news.seq())
+					// the completion, told already, says what became of every step
+					.flatMap(told -> told ? Mono.just(true) : pushes.completionAfter(binding.receiptCode(), binding.openid(), news.seq()));
+			return toldAlready.flatMap(told -> told ? Mono.empty() : joinOrStartDigest(news, content, binding, now));
+		}
+		Mono<Long> mergeDigest = content.kind() == PushKind.COMPLETED
+				// the completion says item by item what became of the case: a digest of its steps would only lag behind it
+				? pushes.cancelCollecting(binding.receiptCode(), binding.openid(), "已并入办结通知", now)
+				: Mono.empty();
+		return mergeDigest.then(write(news.caseId(), binding, content, news.bundleName(), now, now));
+	}
+
+	/** The confirmation of a new binding, with the link that undoes it. */
+	public Mono<Void> confirm(Binding binding, String caseId, String bundleName, Instant now) {
+		return write(caseId, binding, PushWording.bound(now), bundleName, now, now);
+	}
+
+	private Mono<Void> joinOrStartDigest(CaseNews news, PushContent content, Binding binding, Instant now) {
+		return pushes.collectingDigest(binding.receiptCode(), binding.openid())
+				.map(Optional::of).defaultIfEmpty(Optional.empty())
+				.flatMap(digest -> digest.isPresent()
+						? join(digest.get(), content, news.bundleName(), now)
+						: write(news.caseId(), binding, content, news.bundleName(), now, now.plus(properties.debounceWindow())));
+	}
+
+	private Mono<Void> join(PushRow digest, PushContent news, String bundleName, Instant now) {
+		PushContent joined = digest.content().joinedWith(news);
+		return pushes.rewrite(digest.id(), joined, joined.data(properties.keys(), digest.receiptCode(), bundleName), now);
+	}
+
+	private Mono<Void> write(String caseId, Binding binding, PushContent content, String bundleName, Instant now, Instant dueAt) {
+		// outbox dedupe keys show in logs: neither the openid nor the binding's token (an unbind capability) goes in
+		String recipient = Recipients.pseudonym(binding.openid());
+		String dedupeKey = content.kind() == PushKind.BOUND
+				? "push:bound:" + binding.receiptCode() + ":" + recipient + ":" + binding.boundAt().toEpochMilli()
+				: "push:" + caseId + ":" + content.firstSeq() + ":" + recipient;
+		PushRow push = new PushRow(UUID.randomUUID(), dedupeKey, binding.receiptCode(), caseId, binding.openid(), content,
+				properties.templateId(), link(binding), content.data(properties.keys(), binding.receiptCode(), bundleName),
+				content.kind().debounced(), "pending", null, null, 0, now, now);
+		return pushes.insert(push, dueAt)
+				.flatMap(inserted -> inserted
+						? outbox.appendDueAt(PUSH_KIND, dedupeKey, new PushMessage(push.id()), dueAt)
+						: Mono.empty());
+	}
+
+	/** The applicant's signed progress page, with the binding's token so that the page offers to unbind. */
+	private String link(Binding binding) {
+		return properties.publicBaseUrl() + links.progressPath(binding.receiptCode()) + "&w=" + binding.token();
+	}
+}
