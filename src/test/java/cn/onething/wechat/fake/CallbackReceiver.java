@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -45,12 +46,25 @@ final class CallbackReceiver implements AutoCloseable {
 		return List.copyOf(pushes);
 	}
 
+	/**
+	 * The pushes once there are {@code count} of them, or after 10 s: the fake reports a send's outcome just after
+	 * answering the send, as WeChat does, so it may still be on its way when the sender reads the answer.
+	 */
+	synchronized List<Push> pushes(int count) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (pushes.size() < count && System.nanoTime() < deadline) {
+			wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+		}
+		return List.copyOf(pushes);
+	}
+
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			Push push = new Push(exchange.getRequestMethod(), exchange.getRequestURI().getRawQuery(),
 					new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
 			synchronized (this) {
 				pushes.add(push);
+				notifyAll();
 			}
 			byte[] body = answer.apply(push).getBytes(StandardCharsets.UTF_8);
 			exchange.sendResponseHeaders(200, body.length == 0 ? -1 : body.length);

@@ -229,7 +229,7 @@ class FakeWechatConformanceTests {
 		assertThat(second).isEqualTo(first);
 		assertThat(later).isNotEqualTo(first);
 		assertThat(fake.messages().deliveries()).hasSize(2);
-		assertThat(receiver.pushes()).hasSize(2);
+		assertThat(receiver.pushes(2)).hasSize(2);
 	}
 
 	@Test
@@ -250,7 +250,7 @@ class FakeWechatConformanceTests {
 		fake.messages().failNextDeliveryBySystem();
 		long failed = json(templateSend(OPENID, TEMPLATE, GOOD_DATA, null)).path("msgid").asLong();
 
-		assertThat(receiver.pushes()).extracting(CallbackReceiver.Push::body).satisfiesExactly(
+		assertThat(receiver.pushes(3)).extracting(CallbackReceiver.Push::body).satisfiesExactly(
 				push -> assertThat(push).contains("<MsgID>" + delivered + "</MsgID>", "<Status><![CDATA[success]]></Status>"),
 				push -> assertThat(push).contains("<MsgID>" + blocked + "</MsgID>", "failed:user block"),
 				push -> assertThat(push).contains("<MsgID>" + failed + "</MsgID>", "failed: system failed"));
@@ -272,7 +272,7 @@ class FakeWechatConformanceTests {
 		assertThat(errcode(bizsend("oLONG", "出生登记", "已受理"))).isZero();
 
 		long msgid = json(sent).path("msgid").asLong();
-		assertThat(receiver.pushes().get(0).body()).contains("subscribe_msg_sent_event", "<MsgID>" + msgid + "</MsgID>",
+		assertThat(receiver.pushes(1).get(0).body()).contains("subscribe_msg_sent_event", "<MsgID>" + msgid + "</MsgID>",
 				"<TemplateId><![CDATA[" + SUBSCRIBE_TEMPLATE + "]]></TemplateId>", "<ErrorCode>0</ErrorCode>", "success");
 	}
 
