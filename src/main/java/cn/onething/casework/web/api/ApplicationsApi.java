@@ -1,7 +1,6 @@
 package cn.onething.casework.web.api;
 
 import java.net.URI;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -145,13 +145,11 @@ class StaffApi {
 	}
 
 	private Mono<StaffCaseView> decide(String id, String step, BiFunction<CaseFile, CaseContext, CaseChange> decision) {
+		// a case keeps the steps it was filed with, so an unknown step is unknown for good
 		return member().flatMap(member -> load(id)
-				.then(decisions.decide(id, step, member, (file, context) -> {
-					if (file.step(step).isEmpty()) {
-						throw new ResponseStatusException(HttpStatus.NOT_FOUND, "本件没有“" + step + "”这个审批环节");
-					}
-					return decision.apply(file, context);
-				}))
+				.filter(stored -> stored.file().step(step).isPresent())
+				.switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "本件没有“" + step + "”这个审批环节")))
+				.then(decisions.decide(id, step, member, decision))
 				.flatMap(stored -> view(stored, member)));
 	}
 
