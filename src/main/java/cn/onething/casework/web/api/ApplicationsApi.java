@@ -1,5 +1,9 @@
 package cn.onething.casework.web.api;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -83,39 +87,53 @@ class ApplicationsApi {
 		this.catalogProperties = catalogProperties;
 	}
 
-	@Operation(summary = "File an application (JSON, without files)",
-			description = "Checks every field with the bundle's rules (GET /api/bundles/{id}/form-schema) and files the case. "
-					+ "The Idempotency-Key header (1-100 visible ASCII characters; use a new UUID per application) makes retries "
-					+ "safe: the same key with the same body answers 200 with the first receipt and files nothing; the same key "
-					+ "with a different body is refused with 422. Keys are remembered for 24 hours.")
+	/** Both request kinds are one operation in the OpenAPI document, with two content types. */
+	private static final String FILE_SUMMARY = "File an application (JSON, or multipart with material files)";
+	private static final String FILE_DESCRIPTION = "Checks every field with the bundle's rules (GET /api/bundles/{id}/form-schema) "
+			+ "and files the case. Without files send the ApplicationRequest as application/json. With files send "
+			+ "multipart/form-data: the ApplicationRequest as part 'application' (Content-Type application/json) and each "
+			+ "material file as part 'material.<material key>' (keys in GET /api/bundles/{id}: materials[].key); PDF, JPEG or "
+			+ "PNG, checked by content, each at most onething.casework.max-upload-size. The Idempotency-Key header makes "
+			+ "retries safe: the same key with the same body and files answers 200 with the first receipt and files nothing; "
+			+ "the same key with anything different is refused with 422. Keys are remembered for 24 hours.";
+
+	@Operation(summary = FILE_SUMMARY, description = FILE_DESCRIPTION)
+	@FilingResponses
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	Mono<ResponseEntity<FiledApplication>> file(@IdempotencyKeyHeader @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+			@RequestBody ApplicationRequest application) {
+		return file(key, application, List.of());
+	}
+
+	@Operation(summary = FILE_SUMMARY, description = FILE_DESCRIPTION)
+	@FilingResponses
+	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	Mono<ResponseEntity<FiledApplication>> fileWithMaterials(
+			@IdempotencyKeyHeader @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+			@RequestPart("application") ApplicationRequest application, ServerWebExchange exchange) {
+		return exchange.getMultipartData().flatMap(UploadParts::uploads)
+				.flatMap(uploads -> file(key, application, uploads));
+	}
+
+	/** Required, though not to Spring: a missing key gets our 400 that says what to send. */
+	@Target(ElementType.PARAMETER)
+	@Retention(RetentionPolicy.RUNTIME)
+	@Parameter(required = true, description = "1-100 visible ASCII characters; a new UUID per application",
+			example = "3f2b8c1e-4a8d-4f6e-9c1a-2b7d9e0f1a23")
+	@interface IdempotencyKeyHeader {
+	}
+
+	@Target(ElementType.METHOD)
+	@Retention(RetentionPolicy.RUNTIME)
 	@ApiResponse(responseCode = "201", description = "Filed; Location is the progress resource")
 	@ApiResponse(responseCode = "200", description = "A repeat of an earlier request with this key: its receipt, nothing filed "
 			+ "(header Idempotent-Replayed: true)")
 	@ApiResponse(responseCode = "400", description = "No usable Idempotency-Key header, or a body that is not JSON",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "422", description = "Fields or files to correct (type /problems/invalid-fields, every one "
-			+ "listed in errors), or a key reused with a different body (type /problems/idempotency-key-reused)",
+			+ "listed in errors), or a key reused with a different request (type /problems/idempotency-key-reused)",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	Mono<ResponseEntity<FiledApplication>> file(
-			@Parameter(description = "A new UUID per application", example = "3f2b8c1e-4a8d-4f6e-9c1a-2b7d9e0f1a23")
-			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
-			@RequestBody ApplicationRequest application) {
-		return file(key, application, List.of());
-	}
-
-	@Operation(summary = "File an application with material files (multipart)",
-			description = "As the JSON variant, with the body as part 'application' (Content-Type application/json) and each "
-					+ "material file as part 'material.<material key>' (keys in GET /api/bundles/{id}: materials[].key). PDF, "
-					+ "JPEG or PNG, checked by content, each at most onething.casework.max-upload-size. The files count in "
-					+ "the idempotency check: a retry must send the same files.")
-	@ApiResponse(responseCode = "201", description = "Filed, with its files")
-	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	Mono<ResponseEntity<FiledApplication>> fileWithMaterials(
-			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
-			@RequestPart("application") ApplicationRequest application, ServerWebExchange exchange) {
-		return exchange.getMultipartData().flatMap(UploadParts::uploads)
-				.flatMap(uploads -> file(key, application, uploads));
+	@interface FilingResponses {
 	}
 
 	@Operation(summary = "An application's progress",
