@@ -10,6 +10,7 @@ import cn.onething.casework.StoredCase;
 import cn.onething.casework.TermsFixture;
 import cn.onething.casework.model.Actor;
 import cn.onething.casework.model.Flag;
+import cn.onething.catalog.Catalog;
 import cn.onething.system.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Cases come from the newborn fixture: 出生登记 by 公安 and 医保参保 by 医保, in parallel.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "onething.casework.lookup-max-failures=3", "onething.casework.lookup-lock-duration=10m" })
+		properties = { "onething.catalog.import-on-startup=false", "onething.casework.lookup-max-failures=3", "onething.casework.lookup-lock-duration=10m" })
 class ApplicationProgressApiTests {
 
 	static final Applicant ZHANG = new Applicant("张三丰", "45142119900101123X", "13812345678");
@@ -46,6 +47,9 @@ class ApplicationProgressApiTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	Catalog catalog;
 
 	@Autowired
 	Casework casework;
@@ -60,6 +64,8 @@ class ApplicationProgressApiTests {
 	@BeforeEach
 	void aSubmittedCase() {
 		web = WebTestClient.bindToServer().responseTimeout(Duration.ofSeconds(30)).baseUrl("http://localhost:" + port).build();
+		// department names come from the catalogue: have it loaded rather than race the import at start-up
+		catalog.importGuides("test").block();
 		stored = casework.submit(TermsFixture.parallelTerms(), ZHANG, Map.of(), Map.of(), List.of(), Actor.applicant()).block();
 	}
 
