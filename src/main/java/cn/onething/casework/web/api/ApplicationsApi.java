@@ -68,6 +68,16 @@ class ApplicationsApi {
 	/** A header, not a query parameter: query strings end up in access logs, and these are personal data. */
 	static final String PHONE_LAST4 = "X-Phone-Last4";
 
+	/** Both request kinds are one operation in the OpenAPI document, with two content types. */
+	private static final String FILE_SUMMARY = "File an application (JSON, or multipart with material files)";
+	private static final String FILE_DESCRIPTION = "Checks every field with the bundle's rules (GET /api/bundles/{id}/form-schema) "
+			+ "and files the case. Without files send the ApplicationRequest as application/json. With files send "
+			+ "multipart/form-data: the ApplicationRequest as part 'application' (Content-Type application/json) and each "
+			+ "material file as part 'material.<material key>' (keys in GET /api/bundles/{id}: materials[].key); PDF, JPEG or "
+			+ "PNG, checked by content, each at most onething.casework.max-upload-size. The Idempotency-Key header makes "
+			+ "retries safe: the same key with the same body and files answers 200 with the first receipt and files nothing; "
+			+ "the same key with anything different is refused with 422. Keys are remembered for 24 hours.";
+
 	private final Bundles bundles;
 	private final BundleFiling filing;
 	private final CaseLookup lookup;
@@ -86,16 +96,6 @@ class ApplicationsApi {
 		this.catalog = catalog;
 		this.catalogProperties = catalogProperties;
 	}
-
-	/** Both request kinds are one operation in the OpenAPI document, with two content types. */
-	private static final String FILE_SUMMARY = "File an application (JSON, or multipart with material files)";
-	private static final String FILE_DESCRIPTION = "Checks every field with the bundle's rules (GET /api/bundles/{id}/form-schema) "
-			+ "and files the case. Without files send the ApplicationRequest as application/json. With files send "
-			+ "multipart/form-data: the ApplicationRequest as part 'application' (Content-Type application/json) and each "
-			+ "material file as part 'material.<material key>' (keys in GET /api/bundles/{id}: materials[].key); PDF, JPEG or "
-			+ "PNG, checked by content, each at most onething.casework.max-upload-size. The Idempotency-Key header makes "
-			+ "retries safe: the same key with the same body and files answers 200 with the first receipt and files nothing; "
-			+ "the same key with anything different is refused with 422. Keys are remembered for 24 hours.";
 
 	@Operation(summary = FILE_SUMMARY, description = FILE_DESCRIPTION)
 	@FilingResponses
