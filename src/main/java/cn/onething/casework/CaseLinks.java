@@ -58,4 +58,9 @@ public class CaseLinks {
 	public String progressPath(String receiptCode) {
 		return "/cases/" + receiptCode + "?k=" + keyFor(receiptCode);
 	}
+
+	/** The path of the acceptance receipt PDF (module document), with the same key. */
+	public String receiptPdfPath(String receiptCode) {
+		return "/cases/" + receiptCode + "/receipt.pdf?k=" + keyFor(receiptCode);
+	}
 }

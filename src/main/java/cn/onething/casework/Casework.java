@@ -1,6 +1,7 @@
 package cn.onething.casework;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.function.Function;
 
 import cn.onething.calendar.WorkingDayCalendar;
 import cn.onething.casework.internal.CaseStore;
+import cn.onething.casework.internal.IdempotencyStore;
 import cn.onething.casework.internal.MaterialFiles;
 import cn.onething.casework.internal.ReceiptCodes;
 import cn.onething.casework.model.Actor;
@@ -38,6 +40,7 @@ public class Casework {
 	private static final Logger log = LoggerFactory.getLogger(Casework.class);
 
 	private final CaseStore store;
+	private final IdempotencyStore idempotency;
 	private final TransactionalOperator transaction;
 	private final WorkingDayCalendar calendar;
 	private final CaseworkProperties properties;
@@ -45,9 +48,10 @@ public class Casework {
 	private final JsonMapper json;
 	private final Clock clock;
 
-	Casework(CaseStore store, TransactionalOperator transaction, WorkingDayCalendar calendar,
+	Casework(CaseStore store, IdempotencyStore idempotency, TransactionalOperator transaction, WorkingDayCalendar calendar,
 			CaseworkProperties properties, Outbox outbox, JsonMapper json, java.util.Optional<Clock> clock) {
 		this.store = store;
+		this.idempotency = idempotency;
 		this.outbox = outbox;
 		this.json = json;
 		this.transaction = transaction;
@@ -59,18 +63,58 @@ public class Casework {
 	/** Files a case: uploads checked by content and size, the receipt code issued, everything stored at once. */
 	public Mono<StoredCase> submit(CaseTerms terms, Applicant applicant, Map<String, String> form,
 			Map<String, Integer> guideVersions, List<Upload> uploads, Actor actor) {
-		return Mono.defer(() -> fileCase(terms, applicant, form, guideVersions, uploads, actor));
+		return submit(terms, applicant, form, guideVersions, uploads, actor, null).map(Submission::stored);
 	}
 
+	/**
+	 * Files a case once per idempotency key: the key is claimed in the transaction of the case, so a repeated
+	 * request, even one arriving at the same moment on another replica, gets the case the first one filed, and a
+	 * different request with a used key is refused ({@link IdempotencyKeyReused}). A null key files every time.
+	 */
+	public Mono<Submission> submit(CaseTerms terms, Applicant applicant, Map<String, String> form,
+			Map<String, Integer> guideVersions, List<Upload> uploads, Actor actor, IdempotencyKey key) {
+		return Mono.defer(() -> {
+			if (key == null) {
+				return fileCase(terms, applicant, form, guideVersions, uploads, actor, caseId -> Mono.empty())
+						.map(stored -> new Submission(stored, false));
+			}
+			String hash = idempotency.requestHash(terms.bundleId(), form, uploads);
+			Instant now = clock.instant();
+			Instant cutoff = now.minus(properties.idempotencyKeyLifetime());
+			return fileCase(terms, applicant, form, guideVersions, uploads, actor,
+					caseId -> idempotency.claim(key, hash, caseId, now, cutoff)
+							.flatMap(claimed -> claimed ? Mono.<Void>empty() : Mono.error(new KeyTaken())))
+					.map(stored -> new Submission(stored, false))
+					.onErrorResume(KeyTaken.class, taken -> replay(key, hash, cutoff));
+		});
+	}
+
+	private Mono<Submission> replay(IdempotencyKey key, String hash, Instant cutoff) {
+		return idempotency.find(key, cutoff)
+				.switchIfEmpty(Mono.error(() -> new IllegalStateException("idempotency key taken but not found")))
+				.flatMap(claim -> claim.requestHash().equals(hash)
+						? store.byId(claim.caseId()).map(stored -> new Submission(stored, true))
+						: Mono.error(new IdempotencyKeyReused(key)))
+				.doOnNext(replayed -> log.info("case {} replayed for a repeated {} request", replayed.stored().file().receiptCode(),
+						key.channel()));
+	}
+
+	/** Why each file would be refused (keyed {@code material.<key>}); empty when all can be filed. */
+	public Map<String, String> uploadProblems(CaseTerms terms, List<Upload> uploads) {
+		return checkUploads(terms, uploads).problems();
+	}
+
+	/** {@code first} runs first in the case's transaction, with the new case's id. */
 	private Mono<StoredCase> fileCase(CaseTerms terms, Applicant applicant, Map<String, String> form,
-			Map<String, Integer> guideVersions, List<Upload> uploads, Actor actor) {
-		Map<String, String> contentTypes = checkUploads(terms, uploads);
+			Map<String, Integer> guideVersions, List<Upload> uploads, Actor actor, Function<String, Mono<Void>> first) {
+		CheckedUploads checked = acceptUploads(terms, uploads);
 		CaseChange change = CaseFile.submit(UUID.randomUUID().toString(), ReceiptCodes.next(), terms, context(actor));
 		StoredCase stored = new StoredCase(change.after(), applicant, form, guideVersions, 1);
-		Mono<Void> save = store.insert(stored, calendar)
+		Mono<Void> save = first.apply(change.after().id())
+				.then(store.insert(stored, calendar))
 				.then(record(stored, change.events()))
 				.then(Flux.fromIterable(uploads)
-						.concatMap(u -> store.saveMaterial(change.after().id(), u, contentTypes.get(u.materialKey() + "/" + u.fileName()), actor.id()))
+						.concatMap(u -> store.saveMaterial(change.after().id(), u, checked.contentTypes().get(u.materialKey() + "/" + u.fileName()), actor.id()))
 						.then());
 		return transaction.transactional(save)
 				.doOnSuccess(done -> log.info("case {} submitted for bundle {} by {}", change.after().receiptCode(),
@@ -96,10 +140,10 @@ public class Casework {
 	public Mono<StoredCase> submitCorrection(String caseId, List<Upload> uploads, Actor actor) {
 		return store.byId(caseId).switchIfEmpty(Mono.error(() -> new CaseNotFound(caseId)))
 				.flatMap(stored -> {
-					Map<String, String> types = checkUploads(stored.file().terms(), uploads);
+					CheckedUploads checked = acceptUploads(stored.file().terms(), uploads);
 					CaseChange change = stored.file().submitCorrection(context(actor));
 					return transaction.transactional(Flux.fromIterable(uploads)
-							.concatMap(u -> store.saveMaterial(caseId, u, types.get(u.materialKey() + "/" + u.fileName()), actor.id()))
+							.concatMap(u -> store.saveMaterial(caseId, u, checked.contentTypes().get(u.materialKey() + "/" + u.fileName()), actor.id()))
 							.then(save(stored, change)));
 				});
 	}
@@ -157,6 +201,14 @@ public class Casework {
 				.count();
 	}
 
+	/** Idempotency keys are remembered for a day (by default); the rows of older ones go, on any replica. */
+	@Scheduled(fixedDelayString = "${onething.casework.idempotency-sweep-interval:1h}", initialDelayString = "${onething.casework.idempotency-sweep-interval:1h}")
+	void forgetExpiredIdempotencyKeys() {
+		idempotency.deleteExpired(clock.instant().minus(properties.idempotencyKeyLifetime()))
+				.subscribe(count -> log.debug("{} expired idempotency keys deleted", count),
+						error -> log.warn("expired idempotency keys could not be deleted: {}", error.toString()));
+	}
+
 	private Mono<StoredCase> save(StoredCase stored, CaseChange change) {
 		if (change.changedNothing()) {
 			return Mono.just(stored);
@@ -177,11 +229,24 @@ public class Casework {
 				.then();
 	}
 
-	private Map<String, String> checkUploads(CaseTerms terms, List<Upload> uploads) {
+	/** Content types of the files that pass (by material key and file name), and why the others do not. */
+	private record CheckedUploads(Map<String, String> contentTypes, Map<String, String> problems) {
+	}
+
+	/** The checked files, or {@link CaseInputRejected} naming each file that cannot be taken. */
+	private CheckedUploads acceptUploads(CaseTerms terms, List<Upload> uploads) {
+		CheckedUploads checked = checkUploads(terms, uploads);
+		if (!checked.problems().isEmpty()) {
+			throw new CaseInputRejected(checked.problems());
+		}
+		return checked;
+	}
+
+	private CheckedUploads checkUploads(CaseTerms terms, List<Upload> uploads) {
 		Map<String, String> problems = new LinkedHashMap<>();
 		Map<String, String> types = new LinkedHashMap<>();
 		for (Upload upload : uploads) {
-			String field = "material." + upload.materialKey();
+			String field = upload.field();
 			if (!terms.materials().containsKey(upload.materialKey())) {
 				problems.put(field, "本事项不需要这项材料");
 			}
@@ -197,10 +262,7 @@ public class Casework {
 						() -> problems.put(field, "只能上传 PDF、JPG 或 PNG 文件（“" + upload.fileName() + "”不是）"));
 			}
 		}
-		if (!problems.isEmpty()) {
-			throw new CaseInputRejected(problems);
-		}
-		return types;
+		return new CheckedUploads(types, problems);
 	}
 
 	private CaseContext context(Actor actor) {
@@ -211,6 +273,13 @@ public class Casework {
 	public static class CaseNotFound extends RuntimeException {
 		CaseNotFound(String id) {
 			super("no case " + id);
+		}
+	}
+
+	/** The idempotency key is held by a case filed before: roll back and replay that one. */
+	private static class KeyTaken extends RuntimeException {
+		KeyTaken() {
+			super("idempotency key taken", null, false, false);
 		}
 	}
 

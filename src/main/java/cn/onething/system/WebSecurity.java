@@ -14,7 +14,7 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
  * The public side: applicant pages, the JSON API, guides, bundles, progress pages, documents, WeChat's callback, the
  * dev pages and health checks need no sign-in, keep no session and carry no CSRF token (applicant forms carry no
  * credentials to abuse). The staff console has a chain of its own (identity.web.StaffSecurity), ordered before this
- * one, with sign-in and CSRF.
+ * one, with sign-in and CSRF, and so has the staff API (identity.web.StaffApiSecurity, bearer tokens).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
@@ -25,8 +25,8 @@ class WebSecurity {
 	SecurityWebFilterChain publicPages(ServerHttpSecurity http) {
 		return http
 				.authorizeExchange(exchanges -> exchanges
-						// answered by the staff chain first; should that chain ever be missing, the console stays shut
-						.pathMatchers("/staff", "/staff/**").denyAll()
+						// answered by the staff chains first; should they ever be missing, the console and its API stay shut
+						.pathMatchers("/staff", "/staff/**", "/api/staff", "/api/staff/**").denyAll()
 						.anyExchange().permitAll())
 				.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 				.requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))

@@ -3,6 +3,7 @@ package cn.onething.bundle.web;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import cn.onething.bundle.Bundle;
@@ -13,6 +14,7 @@ import cn.onething.bundle.Step;
 import cn.onething.catalog.Catalog;
 import cn.onething.catalog.CatalogSnapshot;
 import cn.onething.catalog.model.Department;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,6 +60,11 @@ class BundlePages {
 				.build();
 	}
 
+	/**
+	 * The form, with a one-time key that makes submitting it twice file one case. Stored privately without
+	 * revalidation on history navigation (no-cache, not the default no-store), so that back and submit again sends the
+	 * same key rather than a fresh form's.
+	 */
 	@GetMapping("/bundles/{id}/form")
 	Rendering form(@PathVariable String id) {
 		Bundle bundle = find(id);
@@ -65,6 +72,8 @@ class BundlePages {
 				.modelAttribute("bundle", bundle)
 				.modelAttribute("labels", bundle.form().fields().stream().collect(Collectors.toMap(FormField::key, FormField::label)))
 				.modelAttribute("today", LocalDate.now(CHINA).toString())
+				.modelAttribute("submissionKey", UUID.randomUUID().toString())
+				.header(HttpHeaders.CACHE_CONTROL, "private, no-cache")
 				.build();
 	}
 

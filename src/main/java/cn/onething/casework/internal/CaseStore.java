@@ -1,9 +1,6 @@
 package cn.onething.casework.internal;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -108,7 +105,7 @@ public class CaseStore {
 				values (:id, :case, :key, :name, :type, :size, :sha, :content, :by)
 				""").bind("id", UUID.randomUUID()).bind("case", UUID.fromString(caseId)).bind("key", upload.materialKey())
 				.bind("name", upload.fileName()).bind("type", contentType).bind("size", upload.content().length)
-				.bind("sha", sha256(upload.content())).bind("content", upload.content()).bind("by", uploadedBy)
+				.bind("sha", MaterialFiles.sha256(upload.content())).bind("content", upload.content()).bind("by", uploadedBy)
 				.then();
 	}
 
@@ -208,14 +205,5 @@ public class CaseStore {
 
 	private Json toJson(Object value) {
 		return Json.of(json.writeValueAsString(value));
-	}
-
-	private static String sha256(byte[] content) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("every Java runtime has SHA-256", e);
-		}
 	}
 }

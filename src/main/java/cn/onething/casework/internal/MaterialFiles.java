@@ -1,6 +1,9 @@
 package cn.onething.casework.internal;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -28,6 +31,16 @@ public final class MaterialFiles {
 			return Optional.of("image/png");
 		}
 		return Optional.empty();
+	}
+
+	/** The file's fingerprint, stored beside it and used to tell a repeated submission from a different one. */
+	public static String sha256(byte[] content) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException("every Java runtime has SHA-256", e);
+		}
 	}
 
 	private static boolean startsWith(byte[] content, byte[] prefix) {

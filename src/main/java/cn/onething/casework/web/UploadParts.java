@@ -15,18 +15,16 @@ import reactor.core.publisher.Mono;
 /** Reads a multipart form: files named {@code material.<key>} become uploads, text fields become form values. */
 public final class UploadParts {
 
-	public static final String MATERIAL_PREFIX = "material.";
-
 	private UploadParts() {
 	}
 
 	public static Mono<List<Upload>> uploads(MultiValueMap<String, Part> parts) {
 		return Flux.fromIterable(parts.entrySet())
-				.filter(entry -> entry.getKey().startsWith(MATERIAL_PREFIX))
+				.filter(entry -> entry.getKey().startsWith(Upload.FIELD_PREFIX))
 				.flatMapIterable(entry -> entry.getValue().stream()
 						.filter(FilePart.class::isInstance).map(FilePart.class::cast)
 						.filter(file -> !file.filename().isBlank())
-						.map(file -> Map.entry(entry.getKey().substring(MATERIAL_PREFIX.length()), file)).toList())
+						.map(file -> Map.entry(entry.getKey().substring(Upload.FIELD_PREFIX.length()), file)).toList())
 				.concatMap(entry -> DataBufferUtils.join(entry.getValue().content()).map(buffer -> {
 					byte[] bytes = new byte[buffer.readableByteCount()];
 					buffer.read(bytes);

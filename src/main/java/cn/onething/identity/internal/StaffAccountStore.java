@@ -60,6 +60,11 @@ public class StaffAccountStore {
 				.map(this::account).one();
 	}
 
+	/** The member as their account says now; empty when the account is gone or disabled. */
+	public Mono<StaffMember> enabledMember(String username) {
+		return byUsername(username).filter(StaffAccount::enabled).map(StaffAccount::member);
+	}
+
 	/**
 	 * Counts a wrong password; the attempt that reaches {@code max} locks the account until {@code lockUntil} and
 	 * starts the count again. Emits true when this attempt locked it; empty for an unknown username. One statement,

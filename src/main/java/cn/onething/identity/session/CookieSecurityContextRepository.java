@@ -1,6 +1,5 @@
 package cn.onething.identity.session;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,8 +9,6 @@ import cn.onething.identity.IdentityProperties;
 import cn.onething.identity.StaffMember;
 import cn.onething.identity.internal.StaffAccountStore;
 import cn.onething.identity.internal.StaffUser;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.ResponseCookie;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -40,7 +37,6 @@ public class CookieSecurityContextRepository implements ServerSecurityContextRep
 	 */
 	static final Duration RECHECK_AFTER = Duration.ofMinutes(5);
 
-	private static final Logger log = LoggerFactory.getLogger(CookieSecurityContextRepository.class);
 	/** Spring Security reads the context several times per request; the cookie is checked (and renewed) once. */
 	private static final String LOADED = CookieSecurityContextRepository.class.getName() + ".loaded";
 
@@ -51,21 +47,10 @@ public class CookieSecurityContextRepository implements ServerSecurityContextRep
 
 	CookieSecurityContextRepository(IdentityProperties properties, StaffAccountStore accounts, JsonMapper json,
 			Optional<Clock> clock) {
-		this.sessions = new SignedSessions(key(properties), json);
+		this.sessions = SignedSessions.forPurpose("session", properties, json);
 		this.accounts = accounts;
 		this.timeout = properties.sessionTimeout();
 		this.clock = clock.orElse(Clock.systemUTC());
-	}
-
-	private static byte[] key(IdentityProperties properties) {
-		if (properties.hasSessionSecret()) {
-			return SignedSessions.keyFrom(properties.sessionSecret());
-		}
-		log.warn("onething.identity.session-secret is not set: staff sessions are signed with a random key, so they end "
-				+ "with a restart and are not accepted by other replicas; set the same secret on every replica");
-		byte[] random = new byte[32];
-		new SecureRandom().nextBytes(random);
-		return random;
 	}
 
 	@Override
@@ -104,9 +89,7 @@ public class CookieSecurityContextRepository implements ServerSecurityContextRep
 	}
 
 	private Mono<StaffMember> recheck(ServerWebExchange exchange, String username, Instant now) {
-		return accounts.byUsername(username)
-				.filter(StaffAccountStore.StaffAccount::enabled)
-				.map(StaffAccountStore.StaffAccount::member)
+		return accounts.enabledMember(username)
 				.doOnNext(member -> write(exchange, member, now))
 				.switchIfEmpty(Mono.fromRunnable(() -> clear(exchange)));
 	}
@@ -126,7 +109,7 @@ public class CookieSecurityContextRepository implements ServerSecurityContextRep
 		exchange.getResponse().getCookies().set(COOKIE, cookie);
 	}
 
-	private static SecurityContext context(StaffMember member) {
+	static SecurityContext context(StaffMember member) {
 		return new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(member, null,
 				StaffUser.authoritiesOf(member)));
 	}

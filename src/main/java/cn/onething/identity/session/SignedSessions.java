@@ -3,6 +3,7 @@ package cn.onething.identity.session;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
@@ -11,8 +12,11 @@ import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import cn.onething.identity.IdentityProperties;
 import cn.onething.identity.StaffMember;
 import cn.onething.identity.StaffRole;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,6 +48,7 @@ final class SignedSessions {
 		}
 	}
 
+	private static final Logger log = LoggerFactory.getLogger(SignedSessions.class);
 	private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
 	private static final Base64.Decoder UNBASE64 = Base64.getUrlDecoder();
 
@@ -55,15 +60,33 @@ final class SignedSessions {
 		this.json = json;
 	}
 
-	/** A key of its own for sessions, so the secret never signs anything else by accident. */
-	static byte[] keyFrom(String secret) {
+	/**
+	 * A key of its own for each purpose (the console's cookie, API tokens), so that the secret never signs anything
+	 * else by accident and a value made for one purpose is refused for another.
+	 */
+	static byte[] keyFrom(String purpose, String secret) {
 		try {
 			return MessageDigest.getInstance("SHA-256")
-					.digest(("onething.identity.session:" + secret).getBytes(StandardCharsets.UTF_8));
+					.digest(("onething.identity." + purpose + ":" + secret).getBytes(StandardCharsets.UTF_8));
 		}
 		catch (GeneralSecurityException e) {
 			throw new IllegalStateException("every JVM has SHA-256", e);
 		}
+	}
+
+	/**
+	 * Signs with the configured secret, or, without one, with a random key of this replica (logged as a warning:
+	 * such values end with a restart and other replicas refuse them).
+	 */
+	static SignedSessions forPurpose(String purpose, IdentityProperties properties, JsonMapper json) {
+		if (properties.hasSessionSecret()) {
+			return new SignedSessions(keyFrom(purpose, properties.sessionSecret()), json);
+		}
+		log.warn("onething.identity.session-secret is not set: staff {}s are signed with a random key, so they end "
+				+ "with a restart and are not accepted by other replicas; set the same secret on every replica", purpose);
+		byte[] random = new byte[32];
+		new SecureRandom().nextBytes(random);
+		return new SignedSessions(random, json);
 	}
 
 	String sign(Ticket ticket) {

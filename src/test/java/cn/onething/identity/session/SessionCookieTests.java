@@ -112,6 +112,6 @@ class SessionCookieTests {
 	}
 
 	private SignedSessions sessions() {
-		return new SignedSessions(SignedSessions.keyFrom(SECRET), json);
+		return new SignedSessions(SignedSessions.keyFrom("session", SECRET), json);
 	}
 }

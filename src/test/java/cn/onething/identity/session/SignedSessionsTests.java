@@ -17,7 +17,7 @@ class SignedSessionsTests {
 	static final StaffMember POLICE = new StaffMember("police", "公安审核员", "public-security", Set.of(StaffRole.REVIEWER));
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
-	final SignedSessions sessions = new SignedSessions(SignedSessions.keyFrom("a-secret-of-at-least-thirty-two-chars"), JSON);
+	final SignedSessions sessions = new SignedSessions(SignedSessions.keyFrom("session", "a-secret-of-at-least-thirty-two-chars"), JSON);
 
 	String issuedNow() {
 		return sessions.sign(SignedSessions.Ticket.of(POLICE, NOW, NOW.plusSeconds(8 * 3600)));
@@ -53,7 +53,7 @@ class SignedSessionsTests {
 
 	@Test
 	void aSessionSignedWithAnotherSecretIsRefused() {
-		SignedSessions forger = new SignedSessions(SignedSessions.keyFrom("another-secret-of-thirty-two-characters"), JSON);
+		SignedSessions forger = new SignedSessions(SignedSessions.keyFrom("session", "another-secret-of-thirty-two-characters"), JSON);
 		String forged = forger.sign(SignedSessions.Ticket.of(POLICE, NOW, NOW.plusSeconds(3600)));
 
 		assertThat(sessions.verify(forged, NOW)).isEmpty();

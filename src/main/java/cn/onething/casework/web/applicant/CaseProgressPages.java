@@ -7,6 +7,7 @@ import cn.onething.catalog.model.Department;
 import cn.onething.catalog.model.Guide;
 import cn.onething.casework.CaseInputRejected;
 import cn.onething.casework.CaseLinks;
+import cn.onething.casework.CaseLookup;
 import cn.onething.casework.Casework;
 import cn.onething.casework.StoredCase;
 import cn.onething.casework.model.Actor;
@@ -14,6 +15,7 @@ import cn.onething.casework.model.CaseContext;
 import cn.onething.casework.model.CaseRuleViolation;
 import cn.onething.casework.model.Flag;
 import cn.onething.casework.web.UploadParts;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,29 +34,38 @@ import reactor.core.publisher.Mono;
 class CaseProgressPages {
 
 	private final Casework casework;
+	private final CaseLookup lookup;
 	private final CaseLinks links;
 	private final Catalog catalog;
 
-	CaseProgressPages(Casework casework, CaseLinks links, Catalog catalog) {
+	CaseProgressPages(Casework casework, CaseLookup lookup, CaseLinks links, Catalog catalog) {
 		this.casework = casework;
+		this.lookup = lookup;
 		this.links = links;
 		this.catalog = catalog;
 	}
 
 	@GetMapping("/cases")
 	Rendering lookupForm(@RequestParam(name = "code", defaultValue = "") String code) {
-		return lookupPage(code, null);
+		return lookupPage(code, null, HttpStatus.OK);
 	}
 
+	/** Wrong digits are throttled per receipt code ({@link CaseLookup}); the locked answer is the same for any code. */
 	@PostMapping("/cases")
 	Mono<Rendering> lookup(ServerWebExchange exchange) {
 		return exchange.getFormData().flatMap(form -> {
 			String code = form.getFirst("code") == null ? "" : form.getFirst("code").strip().toUpperCase();
 			String phoneTail = form.getFirst("phoneTail") == null ? "" : form.getFirst("phoneTail").strip();
-			return casework.byReceiptCode(code)
-					.filter(stored -> stored.applicant().phoneEndsWith(phoneTail))
-					.map(stored -> Rendering.redirectTo(links.progressPath(code)).build())
-					.defaultIfEmpty(lookupPage(code, "回执编号或手机号后四位不正确，请核对后重新输入。"));
+			return lookup.find(code, phoneTail).map(outcome -> {
+				if (outcome instanceof CaseLookup.Found) {
+					return Rendering.redirectTo(links.progressPath(code)).build();
+				}
+				if (outcome instanceof CaseLookup.Locked locked) {
+					return lookupPage(code, "这个回执编号的查询错误次数过多，请 " + locked.minutes()
+							+ " 分钟后再试。扫描回执上的二维码可以直接查看进度。", HttpStatus.TOO_MANY_REQUESTS);
+				}
+				return lookupPage(code, "回执编号或手机号后四位不正确，请核对后重新输入。", HttpStatus.OK);
+			});
 		});
 	}
 
@@ -89,8 +100,8 @@ class CaseProgressPages {
 				.onErrorResume(CaseRuleViolation.class, e -> Mono.just(progressPage(stored, key, null, Map.of("correction", e.getMessage()), null))));
 	}
 
-	private Rendering lookupPage(String code, String error) {
-		return Rendering.view("casework/applicant/lookup").modelAttribute("catalog", catalog.current())
+	private Rendering lookupPage(String code, String error, HttpStatus status) {
+		return Rendering.view("casework/applicant/lookup").status(status).modelAttribute("catalog", catalog.current())
 				.modelAttribute("code", code).modelAttribute("error", error).build();
 	}
 

@@ -2,6 +2,8 @@ package cn.onething.casework.web.applicant;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import cn.onething.bundle.Bundle;
 import cn.onething.bundle.Bundles;
@@ -10,6 +12,7 @@ import cn.onething.catalog.Catalog;
 import cn.onething.casework.Casework;
 import cn.onething.casework.StoredCase;
 import cn.onething.casework.model.StepState;
+import cn.onething.casework.web.NewbornAnswers;
 import cn.onething.system.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -30,9 +34,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** An applicant files a shipped bundle from its one combined form. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BundleApplicationsTests {
-
-	/** A valid resident ID number (GB 11643 check digit X). */
-	static final String ID_NUMBER = "11010519491231002X";
 
 	static final byte[] PDF = "%PDF-1.4\n%parents' ID cards\n".getBytes(StandardCharsets.US_ASCII);
 
@@ -52,6 +53,9 @@ class BundleApplicationsTests {
 
 	@Autowired
 	Casework casework;
+
+	@Autowired
+	DatabaseClient db;
 
 	WebTestClient web;
 
@@ -142,21 +146,81 @@ class BundleApplicationsTests {
 		return body;
 	}
 
+	@Test
+	void everyWrongFieldIsNamedOnThePageAndNothingIsFiled() {
+		MultiValueMap<String, String> answers = answers();
+		answers.set("applicant.idNumber", "110105194912310021");
+		answers.set("applicant.phone", "12345");
+		answers.remove("child.name");
+		answers.set("child.birthDate", "2999-01-01");
+		long before = cases();
+
+		String page = web.post().uri("/bundles/newborn/applications").body(BodyInserters.fromFormData(answers))
+				.exchange().expectStatus().isEqualTo(422).expectBody(String.class).returnResult().getResponseBody();
+
+		assertThat(page).contains("申请人身份证号码", "校验", "监护人手机号码",
+				"应为11位手机号码", "新生儿姓名", "请填写新生儿姓名", "新生儿出生日期", "不能晚于今天");
+		assertThat(cases()).isEqualTo(before);
+	}
+
+	@Test
+	void aSecondPostOfTheSameRenderedFormLandsOnTheSameReceipt() {
+		MultiValueMap<String, String> answers = answers();
+		answers.add("idempotencyKey", renderedFormKey());
+		long before = cases();
+
+		String first = postForm(answers);
+		String second = postForm(answers);
+
+		assertThat(second).isEqualTo(first);
+		assertThat(cases()).isEqualTo(before + 1);
+	}
+
+	@Test
+	void theSameFormSentBackWithChangedAnswersFilesNothingMore() {
+		MultiValueMap<String, String> answers = answers();
+		answers.add("idempotencyKey", renderedFormKey());
+		postForm(answers);
+		long after = cases();
+		answers.set("child.name", "张小宝");
+
+		String page = web.post().uri("/bundles/newborn/applications").body(BodyInserters.fromFormData(answers))
+				.exchange().expectStatus().isEqualTo(409).expectBody(String.class).returnResult().getResponseBody();
+
+		assertThat(page).contains("这份申请表已经提交过了", "重新打开申请表");
+		assertThat(cases()).isEqualTo(after);
+	}
+
+	@Test
+	void theFormPageMayBeKeptForGoingBackButHasAFreshKeyEachTime() {
+		var rendered = web.get().uri("/bundles/newborn/form").exchange().expectStatus().isOk().expectBody(String.class).returnResult();
+
+		assertThat(rendered.getResponseHeaders().getCacheControl()).isEqualTo("private, no-cache");
+		assertThat(renderedFormKey()).isNotEqualTo(renderedFormKey());
+	}
+
+	private String renderedFormKey() {
+		String page = web.get().uri("/bundles/newborn/form").exchange().expectStatus().isOk()
+				.expectBody(String.class).returnResult().getResponseBody();
+		Matcher key = Pattern.compile("name=\"idempotencyKey\" value=\"([^\"]+)\"").matcher(page);
+		assertThat(key.find()).as("the form carries a one-time key").isTrue();
+		return key.group(1);
+	}
+
+	/** Posts the form and answers where it was sent: the signed progress page. */
+	private String postForm(MultiValueMap<String, String> answers) {
+		return web.post().uri("/bundles/newborn/applications").body(BodyInserters.fromFormData(answers))
+				.exchange().expectStatus().is3xxRedirection().returnResult(Void.class).getResponseHeaders().getLocation().toString();
+	}
+
+	private long cases() {
+		return db.sql("select count(*) as n from casework_application").map(row -> row.get("n", Long.class)).one().block();
+	}
+
 	/** An answer that satisfies each field's rule. */
 	private MultiValueMap<String, String> answers() {
 		MultiValueMap<String, String> answers = new LinkedMultiValueMap<>();
-		for (FormField field : newborn.form().fields()) {
-			String value = switch (field.rule().type().code()) {
-				case "idNumber" -> ID_NUMBER;
-				case "mobile" -> "13812345678";
-				case "date" -> "2026-01-05";
-				case "number" -> field.rule().min() == null ? "1" : String.valueOf(field.rule().min());
-				case "choice" -> field.rule().options().get(0);
-				case "boolean" -> "false";
-				default -> "张三";
-			};
-			answers.put(field.key(), List.of(value));
-		}
+		NewbornAnswers.valid(newborn).forEach(answers::add);
 		return answers;
 	}
 }

@@ -78,6 +78,24 @@ class CaseProgressPagesTests {
 	}
 
 	@Test
+	void fiveWrongPhoneTailsInARowLockTheLookupOfThatCodeForAWhile() {
+		for (String wrong : List.of("0001", "0002", "0003", "0004")) {
+			assertThat(lookup(stored.file().receiptCode(), wrong)).contains("回执编号或手机号后四位不正确");
+		}
+
+		String fifth = web.post().uri("/cases").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.body(BodyInserters.fromFormData("code", stored.file().receiptCode()).with("phoneTail", "0005"))
+				.exchange().expectStatus().isEqualTo(429).expectBody(String.class).returnResult().getResponseBody();
+
+		assertThat(fifth).contains("查询错误次数过多", "15 分钟后再试", "二维码");
+		web.post().uri("/cases").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.body(BodyInserters.fromFormData("code", stored.file().receiptCode()).with("phoneTail", "5678"))
+				.exchange().expectStatus().isEqualTo(429);
+		assertThat(page(links.progressPath(stored.file().receiptCode()))).as("the signed link still opens the case")
+				.contains(stored.file().receiptCode());
+	}
+
+	@Test
 	void aProgressLinkWithoutTheRightKeyAsksForThePhoneDigits() {
 		web.get().uri("/cases/" + stored.file().receiptCode() + "?k=forged").exchange()
 				.expectStatus().is3xxRedirection().expectHeader().location("/cases?code=" + stored.file().receiptCode());

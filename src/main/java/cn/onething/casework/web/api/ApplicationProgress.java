@@ -1,0 +1,115 @@
+package cn.onething.casework.web.api;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import cn.onething.calendar.WorkingDayCalendar;
+import cn.onething.casework.Applicant;
+import cn.onething.casework.StoredCase;
+import cn.onething.casework.model.CaseFile;
+import cn.onething.casework.model.CaseStatus;
+import cn.onething.casework.model.CaseStep;
+import cn.onething.casework.model.Flag;
+import cn.onething.casework.model.OneTimeNotice;
+import cn.onething.casework.model.StepState;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** An application as its applicant follows it: what the progress page shows, as JSON. Personal data masked. */
+@Schema(description = "An application's progress, as its applicant sees it")
+record ApplicationProgress(
+		String receiptCode,
+		FiledApplication.BundleRef bundle,
+		Labelled status,
+		LocalDate receivedOn,
+		@Schema(description = "The last day for the one-time notice (five working days after receipt); null once a notice "
+				+ "was issued or the application accepted") LocalDate noticeDueOn,
+		@Schema(description = "受理: when the statutory clock started, and on what basis; null until accepted") Acceptance acceptance,
+		@Schema(description = "The decision's due date, moved by the days spent correcting; null until accepted") LocalDate dueOn,
+		@Schema(description = "Working days left until dueOn (negative when overdue)") Integer workingDaysLeft,
+		@Schema(description = "Each approval step with its department; serial steps wait for those they depend on") List<StepProgress> steps,
+		@Schema(description = "The one-time notice (一次性告知) the applicant must answer now: every item from every department, "
+				+ "and the deadline; null when nothing is to be corrected") Notice notice,
+		@Schema(description = "办结: the result and what to collect; null until completed") Completion completion,
+		@Schema(description = "The applicant, masked") Applicant applicant) {
+
+	/** A code for programs and its Chinese label for people. */
+	record Labelled(String code, String label) {
+	}
+
+	record Acceptance(LocalDate acceptedOn, Labelled basis) {
+	}
+
+	/**
+	 * @param dueOn when the step is due: before acceptance, an active step's review is due by the notice's last day;
+	 *        after it, every open step is due by the application's decision date (the bundle is decided as one)
+	 */
+	record StepProgress(String id, String name, String departmentId, String department, Labelled state, LocalDate dueOn,
+			@Schema(description = "Why it was refused or ended") String reason,
+			@Schema(description = "The department's note for the applicant, e.g. where to collect a certificate") String resultNote) {
+	}
+
+	record Notice(int version, LocalDate issuedOn, LocalDate correctBy, List<NoticeItem> items) {
+	}
+
+	record NoticeItem(String material, String materialName, Labelled problem, String reason, String department) {
+	}
+
+	record Completion(LocalDate completedOn, Labelled result, List<Item> approvedItems, List<Item> refusedItems,
+			@Schema(description = "What to collect, where") List<String> collect) {
+	}
+
+	record Item(String code, String name) {
+	}
+
+	/**
+	 * @param departments department id → name; {@code items} item code → name (the current catalogue)
+	 */
+	static ApplicationProgress of(StoredCase stored, WorkingDayCalendar calendar, LocalDate today,
+			Map<String, String> departments, Map<String, String> items) {
+		CaseFile file = stored.file();
+		LocalDate noticeDue = file.acceptance() == null && file.notices().isEmpty() ? file.noticeDueOn(calendar) : null;
+		LocalDate dueOn = file.completion() == null ? file.deadline().map(d -> d.dueDate(calendar)).orElse(null) : null;
+		Integer daysLeft = dueOn == null ? null : file.deadline().map(d -> d.workingDaysLeft(today, calendar)).orElse(null);
+		return new ApplicationProgress(file.receiptCode(), FiledApplication.BundleRef.of(file),
+				new Labelled(file.status().name(), file.status().label()), file.receivedOn(), noticeDue,
+				file.acceptance() == null ? null : new Acceptance(file.acceptance().effectiveOn(),
+						new Labelled(file.acceptance().basis().name(), file.acceptance().basis().label())),
+				dueOn, daysLeft,
+				file.steps().stream().map(step -> step(step, noticeDue, dueOn, departments)).toList(),
+				file.status() == CaseStatus.AWAITING_CORRECTION ? file.latestNotice().map(n -> notice(n, file, departments)).orElse(null) : null,
+				file.completion() == null ? null : completion(file.completion(), items),
+				stored.applicant().masked());
+	}
+
+	private static StepProgress step(CaseStep step, LocalDate noticeDue, LocalDate dueOn, Map<String, String> departments) {
+		LocalDate stepDue = switch (step.state()) {
+			case ACTIVE -> noticeDue != null ? noticeDue : dueOn;
+			case WAITING -> dueOn;
+			default -> null;
+		};
+		String department = step.plan().departmentId();
+		return new StepProgress(step.id(), step.plan().name(), department, departments.getOrDefault(department, department),
+				new Labelled(step.state().name(), step.state().label()), stepDue,
+				step.state() == StepState.APPROVED ? null : step.reason(), step.resultNote());
+	}
+
+	private static Notice notice(OneTimeNotice notice, CaseFile file, Map<String, String> departments) {
+		return new Notice(notice.version(), notice.issuedOn(), notice.correctBy(), notice.items().stream()
+				.map(flag -> new NoticeItem(flag.materialKey(), flag.materialName(),
+						new Labelled(flag.problem().name(), flag.problem().label()), flag.reason(), department(flag, file, departments)))
+				.toList());
+	}
+
+	private static String department(Flag flag, CaseFile file, Map<String, String> departments) {
+		return file.step(flag.stepId()).map(step -> departments.getOrDefault(step.plan().departmentId(), step.plan().departmentId()))
+				.orElse(null);
+	}
+
+	private static Completion completion(cn.onething.casework.model.Completion completion, Map<String, String> items) {
+		return new Completion(completion.completedOn(), new Labelled(completion.result().name(), completion.result().label()),
+				completion.approvedItems().stream().map(code -> new Item(code, items.getOrDefault(code, code))).toList(),
+				completion.refusedItems().stream().map(code -> new Item(code, items.getOrDefault(code, code))).toList(),
+				completion.collect());
+	}
+}

@@ -1,0 +1,72 @@
+package cn.onething.identity.session;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import cn.onething.identity.IdentityProperties;
+import cn.onething.identity.StaffMember;
+import cn.onething.identity.internal.StaffAccountStore;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.server.context.ServerSecurityContextRepository;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Staff API tokens: the console's signed session ticket, signed with a key of its own and sent as {@code
+ * Authorization: Bearer}. A browser never sends that header by itself, so the API needs no CSRF token, and the
+ * console's cookie (which browsers do send) is no key to the API. Like the cookie, a token is checked without asking
+ * anyone; an account disabled or changed is noticed within {@link CookieSecurityContextRepository#RECHECK_AFTER}.
+ * A token lasts {@code session-timeout} from its issue and is not renewed: the client signs in again.
+ */
+@Component
+public class BearerTokens implements ServerSecurityContextRepository {
+
+	/** A token and the moment it stops working. */
+	public record Issued(String token, Instant expiresAt) {
+	}
+
+	private static final String BEARER = "Bearer ";
+
+	private final SignedSessions tokens;
+	private final StaffAccountStore accounts;
+	private final Duration lifetime;
+	private final Clock clock;
+
+	BearerTokens(IdentityProperties properties, StaffAccountStore accounts, JsonMapper json, Optional<Clock> clock) {
+		this.tokens = SignedSessions.forPurpose("api-token", properties, json);
+		this.accounts = accounts;
+		this.lifetime = properties.sessionTimeout();
+		this.clock = clock.orElse(Clock.systemUTC());
+	}
+
+	public Issued issue(StaffMember member) {
+		Instant now = clock.instant();
+		Instant expiresAt = now.plus(lifetime);
+		return new Issued(tokens.sign(SignedSessions.Ticket.of(member, now, expiresAt)), expiresAt);
+	}
+
+	/** Nothing to save: the client keeps the token. */
+	@Override
+	public Mono<Void> save(ServerWebExchange exchange, SecurityContext context) {
+		return Mono.empty();
+	}
+
+	@Override
+	public Mono<SecurityContext> load(ServerWebExchange exchange) {
+		String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+		if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+			return Mono.empty();
+		}
+		Instant now = clock.instant();
+		return Mono.justOrEmpty(tokens.verify(header.substring(BEARER.length()).strip(), now))
+				.flatMap(ticket -> ticket.checkedBefore(now.minus(CookieSecurityContextRepository.RECHECK_AFTER))
+						? accounts.enabledMember(ticket.username())
+						: Mono.just(ticket.member()))
+				.map(CookieSecurityContextRepository::context);
+	}
+}
