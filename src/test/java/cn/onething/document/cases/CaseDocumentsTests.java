@@ -158,15 +158,22 @@ class CaseDocumentsTests {
 		return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
 	}
 
+	/**
+	 * The QR code's content, read as phones do from a rendering of each page. A full page of Chinese text around the
+	 * code now and then offers ZXing's finder a false pattern at one resolution (the code's content, and so its
+	 * layout, is random per run), so a second resolution is tried before a page counts as without a code.
+	 */
 	private static String qrCode(PDDocument document) throws IOException {
 		for (int page = 0; page < document.getNumberOfPages(); page++) {
-			BufferedImage image = new PDFRenderer(document).renderImageWithDPI(page, 200);
-			try {
-				return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
-						Map.of(DecodeHintType.TRY_HARDER, true)).getText();
-			}
-			catch (com.google.zxing.NotFoundException | com.google.zxing.ChecksumException | com.google.zxing.FormatException e) {
-				// not on this page
+			for (int dpi : new int[] { 200, 300 }) {
+				BufferedImage image = new PDFRenderer(document).renderImageWithDPI(page, dpi);
+				try {
+					return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
+							Map.of(DecodeHintType.TRY_HARDER, true)).getText();
+				}
+				catch (com.google.zxing.NotFoundException | com.google.zxing.ChecksumException | com.google.zxing.FormatException e) {
+					// not at this resolution, or not on this page
+				}
 			}
 		}
 		throw new AssertionError("no readable QR code on any of " + document.getNumberOfPages() + " pages");
