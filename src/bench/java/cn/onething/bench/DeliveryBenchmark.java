@@ -146,6 +146,9 @@ public final class DeliveryBenchmark {
 	}
 
 	private Paced fromCommitToArrival(List<String> refs, OpenLoop.Run run) {
+		if (run.failures() > 0) {
+			throw new IllegalStateException(run.failures() + " pushes could not be committed, the first: " + run.firstFailure());
+		}
 		wechat.awaitArrivals(refs.size(), PATIENCE);
 		return new Paced(new Latencies(IntStream.range(0, refs.size())
 				.mapToLong(i -> wechat.arrivedAt(refs.get(i)) - run.doneAt()[i]).toArray()), refs.size(), run.latestStart());

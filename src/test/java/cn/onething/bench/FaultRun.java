@@ -13,6 +13,7 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 import cn.onething.outbox.Outbox;
@@ -21,6 +22,7 @@ import cn.onething.wechat.fake.FakeWechat;
 import cn.onething.wechat.fake.Fault;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.util.retry.Retry;
 
 /**
  * The outbox under trouble: pushes appended at a steady rate while two replicas ({@link ReplicaProcess}, the
@@ -43,6 +45,8 @@ public final class FaultRun {
 	private final Random random = new Random(42);
 	private final AtomicInteger systemErrors = new AtomicInteger();
 	private final AtomicInteger outageAnswers = new AtomicInteger();
+	private final AtomicInteger appendRetries = new AtomicInteger();
+	private final AtomicReference<String> firstAppendFailure = new AtomicReference<>();
 
 	public static void main(String[] args) throws Exception {
 		int count = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
@@ -72,8 +76,13 @@ public final class FaultRun {
 		CompletableFuture.allOf(a.ready(), b.ready()).get(5, TimeUnit.MINUTES);
 		long start = System.nanoTime();
 		say(start, "replicas a and b ready; appending");
+		// An append that fails (the machine is shared and slow at times) is tried again, as a caller whose command
+		// failed would; the dedupe key makes a repeat harmless.
 		CompletableFuture<OpenLoop.Run> appends = CompletableFuture.supplyAsync(() -> OpenLoop.run(rate, count, PATIENCE,
-				i -> transaction.transactional(outbox.append(PushHandler.KIND, "F" + i, new PushHandler.Payload("F" + i))).toFuture()));
+				i -> transaction.transactional(outbox.append(PushHandler.KIND, "F" + i, new PushHandler.Payload("F" + i)))
+						.doOnError(this::appendFailed)
+						.retryWhen(Retry.backoff(20, Duration.ofSeconds(1)))
+						.toFuture()));
 
 		sleepUntil(start, TOKEN_INVALIDATED);
 		invalidateTheToken(fake);
@@ -94,8 +103,9 @@ public final class FaultRun {
 		say(start, "WeChat back");
 
 		OpenLoop.Run appended = appends.get(PATIENCE.toMinutes(), TimeUnit.MINUTES);
-		say(start, String.format("appended %,d (%d failed), the last %d ms late at worst", count - appended.failures(),
-				appended.failures(), appended.latestStart().toMillis()));
+		say(start, String.format("appended %,d (%d failed for good; %d attempts failed and were repeated, the first: %s), "
+				+ "the generator %d ms late at worst", count - appended.failures(), appended.failures(), appendRetries.get(),
+				firstAppendFailure.get(), appended.latestStart().toMillis()));
 		long drained = awaitDistinct(fake, count, start);
 		say(start, "all delivered");
 		while (database.count("select count(*) from outbox_message where status in ('published', 'processing', 'failed', 'resubmitted')") > 0) {
@@ -105,6 +115,11 @@ public final class FaultRun {
 		report(count, fake, database, start, outageEnded, drained);
 		a.kill();
 		restarted.kill();
+	}
+
+	private void appendFailed(Throwable error) {
+		appendRetries.incrementAndGet();
+		firstAppendFailure.compareAndSet(null, error.toString());
 	}
 
 	private Fault down() {
@@ -136,7 +151,7 @@ public final class FaultRun {
 	private long awaitDistinct(FakeWechat fake, int count, long start) {
 		long deadline = System.nanoTime() + PATIENCE.toNanos();
 		long nextNews = System.nanoTime();
-		for (long distinct = 0; distinct < count; distinct = distinct(fake)) {
+		for (long distinct = distinct(fake); distinct < count; distinct = distinct(fake)) {
 			if (System.nanoTime() > deadline) {
 				throw new IllegalStateException(distinct + " of " + count + " delivered within " + PATIENCE);
 			}

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 
@@ -16,10 +17,11 @@ import java.util.function.IntFunction;
 final class OpenLoop {
 
 	/**
-	 * When each event fell due and when it completed (System.nanoTime), how many failed, and how late the generator
-	 * itself was at worst in starting one: if that is large, the machine, not the service, set the pace.
+	 * When each event fell due and when it completed (System.nanoTime), how many failed and why the first did, and
+	 * how late the generator itself was at worst in starting one: if that is large, the machine, not the service,
+	 * set the pace.
 	 */
-	record Run(long[] dueAt, long[] doneAt, int failures, Duration latestStart) {
+	record Run(long[] dueAt, long[] doneAt, int failures, String firstFailure, Duration latestStart) {
 
 		Latencies latencies() {
 			long[] nanos = new long[dueAt.length];
@@ -39,6 +41,7 @@ final class OpenLoop {
 		long[] dueAt = new long[count];
 		long[] doneAt = new long[count];
 		AtomicInteger failures = new AtomicInteger();
+		AtomicReference<String> firstFailure = new AtomicReference<>();
 		CompletableFuture<?>[] events = new CompletableFuture<?>[count];
 		long latestStart = 0;
 		for (int i = 0; i < count; i++) {
@@ -52,6 +55,7 @@ final class OpenLoop {
 				doneAt[index] = System.nanoTime();
 				if (error != null) {
 					failures.incrementAndGet();
+					firstFailure.compareAndSet(null, String.valueOf(error));
 				}
 			});
 		}
@@ -61,7 +65,7 @@ final class OpenLoop {
 		catch (Exception e) {
 			throw new IllegalStateException("the open loop's events did not all finish within " + patience, e);
 		}
-		return new Run(dueAt, doneAt, failures.get(), Duration.ofNanos(latestStart));
+		return new Run(dueAt, doneAt, failures.get(), firstFailure.get(), Duration.ofNanos(latestStart));
 	}
 
 	private static CompletableFuture<?> started(IntFunction<CompletableFuture<?>> event, int index) {

@@ -39,7 +39,7 @@ public final class SubmissionBenchmark {
 	private final List<FormField> fields;
 	private long seeds;
 
-	private record ClosedRun(int sent, int failed, double perSecond, Latencies latencies) {
+	private record ClosedRun(int sent, int failed, String firstFailure, double perSecond, Latencies latencies) {
 	}
 
 	private SubmissionBenchmark(int port, List<FormField> fields) {
@@ -72,6 +72,7 @@ public final class SubmissionBenchmark {
 			System.out.printf("| %s→%s | %d s | %d | %d | %.0f | %.1f ms | %.1f ms | %.1f ms |%n", load, MachineLoad.now(),
 					closedSeconds, closed.sent(), closed.failed(), closed.perSecond(), closed.latencies().percentileMillis(50),
 					closed.latencies().percentileMillis(99), closed.latencies().maxMillis());
+			failure(closed.firstFailure());
 		}
 		System.out.println("| load | open loop | sent | failed | latest start | p50 | p99 | max |");
 		for (int run = 0; run < 2; run++) {
@@ -81,10 +82,17 @@ public final class SubmissionBenchmark {
 			System.out.printf("| %s→%s | %d/s for %d s | %d | %d | %d ms | %.1f ms | %.1f ms | %.1f ms |%n", load,
 					MachineLoad.now(), rate, openSeconds, open.dueAt().length, open.failures(), open.latestStart().toMillis(),
 					latencies.percentileMillis(50), latencies.percentileMillis(99), latencies.maxMillis());
+			failure(open.firstFailure());
 		}
 		System.out.printf("cases stored: %d%n", database.count("select count(*) from casework_application"));
 		service.close();
 		System.exit(0);
+	}
+
+	private static void failure(String first) {
+		if (first != null) {
+			System.out.println("  the first failure: " + first);
+		}
 	}
 
 	private ClosedRun closedLoop(int concurrency, Duration duration) throws Exception {
@@ -92,7 +100,7 @@ public final class SubmissionBenchmark {
 		long begin = System.nanoTime();
 		long end = begin + duration.toNanos();
 		List<Future<List<Long>>> results = new ArrayList<>();
-		List<Integer> failures = Collections.synchronizedList(new ArrayList<>());
+		List<String> failures = Collections.synchronizedList(new ArrayList<>());
 		for (int i = 0; i < concurrency; i++) {
 			FormAnswers answers = new FormAnswers(fields, seeds++);
 			results.add(clients.submit(() -> {
@@ -100,15 +108,17 @@ public final class SubmissionBenchmark {
 				while (System.nanoTime() < end) {
 					long sent = System.nanoTime();
 					try {
-						if (filed(client.send(request(answers.next()), HttpResponse.BodyHandlers.discarding()))) {
+						HttpResponse<Void> response = client.send(request(answers.next()), HttpResponse.BodyHandlers.discarding());
+						if (filed(response)) {
 							latencies.add(System.nanoTime() - sent);
-							continue;
+						}
+						else {
+							failures.add("HTTP " + response.statusCode());
 						}
 					}
 					catch (IOException e) {
-						// counted below, as a refused answer would be
+						failures.add(e.toString());
 					}
-					failures.add(1);
 				}
 				return latencies;
 			}));
@@ -119,7 +129,7 @@ public final class SubmissionBenchmark {
 		}
 		double seconds = (System.nanoTime() - begin) / 1e9;
 		clients.shutdown();
-		return new ClosedRun(all.size() + failures.size(), failures.size(), all.size() / seconds,
+		return new ClosedRun(all.size() + failures.size(), failures.size(), failures.isEmpty() ? null : failures.get(0), all.size() / seconds,
 				new Latencies(all.stream().mapToLong(Long::longValue).toArray()));
 	}
 
