@@ -11,7 +11,6 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import cn.onething.wechat.SendResult;
 import cn.onething.wechat.WechatChannel;
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
@@ -54,12 +53,7 @@ final class DbSchedulerDelivery implements AutoCloseable {
 		this.database = database;
 		this.threads = threads;
 		database.execute(TABLE);
-		HikariConfig config = new HikariConfig();
-		config.setJdbcUrl(database.jdbcUrl());
-		config.setUsername(database.user());
-		config.setPassword(database.password());
-		config.setMaximumPoolSize(poolSize);
-		pool = new HikariDataSource(config);
+		pool = JdbcPool.on(database, poolSize);
 		push = Tasks.oneTime("bench-push", String.class).execute((instance, context) -> {
 			SendResult result = channel.sendTemplate(BenchWechat.push(instance.getData(), instance.getId())).block();
 			if (!(result instanceof SendResult.Sent)) {

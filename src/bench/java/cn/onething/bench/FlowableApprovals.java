@@ -11,7 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.ProcessEngineConfiguration;
@@ -31,12 +30,7 @@ final class FlowableApprovals implements AutoCloseable {
 	private final ProcessEngine engine;
 
 	FlowableApprovals(BenchDatabase database, int poolSize, Path bpmn) throws IOException {
-		HikariConfig config = new HikariConfig();
-		config.setJdbcUrl(database.jdbcUrl());
-		config.setUsername(database.user());
-		config.setPassword(database.password());
-		config.setMaximumPoolSize(poolSize);
-		pool = new HikariDataSource(config);
+		pool = JdbcPool.on(database, poolSize);
 		engine = ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
 				.setDataSource(pool)
 				.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)

@@ -70,13 +70,6 @@ public final class FakeWechat implements AutoCloseable {
 	private final Map<String, Function<Received, Fault>> faultRules = new HashMap<>();
 	private final List<Received> received = new ArrayList<>();
 
-	static {
-		// The JDK's server writes an answer's headers and body apart; with Nagle's algorithm on, the body waits for
-		// the client's delayed ACK (40 ms on Linux), so every call took 40 ms instead of about one. Read once, when
-		// the JVM's first HttpServer starts.
-		System.setProperty("sun.net.httpserver.nodelay", "true");
-	}
-
 	private FakeWechat() throws IOException {
 		routes.put(TOKEN_PATH, tokens::token);
 		routes.put(STABLE_TOKEN_PATH, tokens::stableToken);
