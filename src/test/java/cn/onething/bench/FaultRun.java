@@ -172,7 +172,7 @@ public final class FaultRun {
 		List<String> accepted = fake.messages().deliveries().stream().map(FakeMessages.Delivery::clientMsgId).toList();
 		long distinct = accepted.stream().distinct().count();
 		System.out.println("| pushes | delivered (distinct client_msg_id) | delivered twice | repeats absorbed by client_msg_id "
-				+ "| sends received | -1 injected | 503 in the outage | token requests | drained after the outage | from the first append | rows completed / dead |");
+				+ "| sends received | -1 injected | calls answered 503 (sends and token requests) | token requests | drained after the outage | from the first append | rows completed / dead |");
 		System.out.printf("| %,d | %,d | %d | %d | %,d | %,d | %,d | %d | %.0f s | %.0f s | %,d / %d |%n", count,
 				distinct, accepted.size() - distinct,
 				fake.messages().repeatsAbsorbed(), fake.received(FakeWechat.TEMPLATE_SEND_PATH).size(), systemErrors.get(),
