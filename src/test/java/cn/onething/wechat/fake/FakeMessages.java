@@ -36,6 +36,7 @@ public final class FakeMessages {
 	private LocalDate countedDay;
 	private int templateCallsToday;
 	private boolean nextFailsBySystem;
+	private int repeatsAbsorbed;
 
 	FakeMessages(FakeClock clock, FakeCallbacks callbacks) {
 		this.clock = clock;
@@ -94,6 +95,11 @@ public final class FakeMessages {
 		nextFailsBySystem = true;
 	}
 
+	/** Sends that repeated an accepted client_msg_id within its 10 minutes: answered, but not delivered again (§2.1). */
+	public synchronized int repeatsAbsorbed() {
+		return repeatsAbsorbed;
+	}
+
 	public synchronized List<Delivery> deliveries() {
 		return List.copyOf(deliveries);
 	}
@@ -124,6 +130,7 @@ public final class FakeMessages {
 		Sent earlier = clientMsgId == null ? null : byClientMsgId.get(openid + "|" + clientMsgId);
 		if (earlier != null && Duration.between(earlier.at(), clock.now()).compareTo(CLIENT_MSG_ID_MEMORY) < 0) {
 			// §10.A.13 default: errcode 0 with the original msgid, and no second delivery or event.
+			repeatsAbsorbed++;
 			return FakeResponse.ok(Map.of("msgid", earlier.msgid()));
 		}
 		Map<String, String> rendered = new LinkedHashMap<>();

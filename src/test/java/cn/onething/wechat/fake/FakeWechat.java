@@ -67,6 +67,7 @@ public final class FakeWechat implements AutoCloseable {
 	private final FakeOAuth oauth = new FakeOAuth(clock);
 	private final Map<String, Function<FakeRequest, FakeResponse>> routes = new HashMap<>();
 	private final Map<String, Deque<Fault>> faults = new HashMap<>();
+	private final Map<String, Function<Received, Fault>> faultRules = new HashMap<>();
 	private final List<Received> received = new ArrayList<>();
 
 	private FakeWechat() throws IOException {
@@ -134,6 +135,15 @@ public final class FakeWechat implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Every later call of this endpoint is shown to the rule as it arrives, and answered with the fault the rule
+	 * returns, or normally for null (a fault queued by {@link #failNext} goes first): random errors, an outage, or
+	 * only a look at what arrives when, as the benchmarks under bench/ use it.
+	 */
+	public synchronized void faultRule(String path, Function<Received, Fault> rule) {
+		faultRules.put(path, rule);
+	}
+
 	public synchronized List<Received> received(String path) {
 		return received.stream().filter(request -> request.path().equals(path)).toList();
 	}
@@ -189,9 +199,13 @@ public final class FakeWechat implements AutoCloseable {
 					exchange.getRemoteAddress().getAddress().getHostAddress());
 			Fault fault;
 			synchronized (this) {
-				received.add(new Received(request.method(), request.path(), request.query(), request.body()));
+				Received arrived = new Received(request.method(), request.path(), request.query(), request.body());
+				received.add(arrived);
 				Deque<Fault> queue = faults.get(request.path());
-				fault = queue == null ? null : queue.poll();
+				Fault queued = queue == null ? null : queue.poll();
+				Function<Received, Fault> rule = faultRules.get(request.path());
+				Fault ruled = rule == null ? null : rule.apply(arrived);
+				fault = queued != null ? queued : ruled;
 			}
 			FakeResponse response = respond(request, fault);
 			if (fault instanceof Fault.Slow slow) {

@@ -229,6 +229,7 @@ class FakeWechatConformanceTests {
 		assertThat(second).isEqualTo(first);
 		assertThat(later).isNotEqualTo(first);
 		assertThat(fake.messages().deliveries()).hasSize(2);
+		assertThat(fake.messages().repeatsAbsorbed()).isEqualTo(1);
 		assertThat(receiver.pushes(2)).hasSize(2);
 	}
 
@@ -441,6 +442,22 @@ class FakeWechatConformanceTests {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(fake.url() + FakeWechat.TOKEN_PATH + credentials()))
 				.timeout(Duration.ofMillis(300)).build();
 		assertThatThrownBy(() -> http.send(request, HttpResponse.BodyHandlers.ofString())).isInstanceOf(HttpTimeoutException.class);
+	}
+
+	@Test
+	void a27_aFaultRuleSeesEveryCallOfItsEndpointAndAnswersThoseItChooses() throws Exception {
+		List<String> seen = new ArrayList<>();
+		fake.faultRule(FakeWechat.TEMPLATE_SEND_PATH, request -> {
+			seen.add(request.body());
+			return request.body().contains("outbox-down") ? Fault.httpStatus(503) : null;
+		});
+		fake.failNext(FakeWechat.TEMPLATE_SEND_PATH, Fault.errcode(-1));
+
+		assertThat(errcode(templateSend(OPENID, TEMPLATE, GOOD_DATA, "outbox-1"))).as("failNext goes first").isEqualTo(-1);
+		assertThat(templateSend(OPENID, TEMPLATE, GOOD_DATA, "outbox-down").statusCode()).isEqualTo(503);
+		assertThat(errcode(templateSend(OPENID, TEMPLATE, GOOD_DATA, "outbox-1"))).isZero();
+		assertThat(seen).hasSize(3).allSatisfy(body -> assertThat(body).contains("\"touser\":\"" + OPENID + "\""));
+		assertThat(fake.messages().deliveries()).extracting(FakeMessages.Delivery::clientMsgId).containsExactly("outbox-1");
 	}
 
 	@Test
