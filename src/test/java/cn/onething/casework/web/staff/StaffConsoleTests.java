@@ -97,6 +97,23 @@ class StaffConsoleTests {
 	}
 
 	@Test
+	void theWindowFindsACompletedCaseByTheReceiptCodeTheApplicantBrings() {
+		Actor reviewer = new Actor(Actor.Kind.REVIEWER, "police", "公安审核员");
+		casework.act(id(), reviewer, file -> ctx -> file.approve("hukou", null, ctx)).block();
+		casework.act(id(), reviewer, file -> ctx -> file.approve("insurance", null, ctx)).block();
+		StaffSession window = signIn("window");
+		assertThat(window.page("/staff")).as("a completed case is in no queue").doesNotContain(receiptCode());
+
+		EntityExchangeResult<String> found = window.get("/staff/find?receipt= " + receiptCode().toLowerCase());
+
+		assertThat(found.getResponseHeaders().getLocation()).hasPath(casePath());
+		assertThat(window.follow(found)).contains(receiptCode(), "已办结");
+		EntityExchangeResult<String> unknown = window.get("/staff/find?receipt=FS00000000");
+		assertThat(unknown.getStatus()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(unknown.getResponseBody()).contains("没有回执编号为“FS00000000”的案件");
+	}
+
+	@Test
 	void aReviewerApprovesTheirStepWithANoteForTheApplicant() {
 		StaffSession police = signIn("police");
 
