@@ -113,9 +113,7 @@ public class Casework {
 		Mono<Void> save = first.apply(change.after().id())
 				.then(store.insert(stored, calendar))
 				.then(record(stored, change.events()))
-				.then(Flux.fromIterable(uploads)
-						.concatMap(u -> store.saveMaterial(change.after().id(), u, checked.contentTypes().get(u.materialKey() + "/" + u.fileName()), actor.id()))
-						.then());
+				.then(saveMaterials(change.after().id(), uploads, checked, actor));
 		return transaction.transactional(save)
 				.doOnSuccess(done -> log.info("case {} submitted for bundle {} by {}", change.after().receiptCode(),
 						terms.bundleId(), actor.kind()))
@@ -142,8 +140,7 @@ public class Casework {
 				.flatMap(stored -> {
 					CheckedUploads checked = acceptUploads(stored.file().terms(), uploads);
 					CaseChange change = stored.file().submitCorrection(context(actor));
-					return transaction.transactional(Flux.fromIterable(uploads)
-							.concatMap(u -> store.saveMaterial(caseId, u, checked.contentTypes().get(u.materialKey() + "/" + u.fileName()), actor.id()))
+					return transaction.transactional(saveMaterials(caseId, uploads, checked, actor)
 							.then(save(stored, change)));
 				});
 	}
@@ -226,6 +223,12 @@ public class Casework {
 				.flatMapMany(first -> Flux.range(0, events.size())
 						.map(i -> CaseNews.of(stored, first + i, events.get(i), json)))
 				.concatMap(news -> outbox.append(CaseNews.OUTBOX_KIND, news.dedupeKey(), news))
+				.then();
+	}
+
+	private Mono<Void> saveMaterials(String caseId, List<Upload> uploads, CheckedUploads checked, Actor actor) {
+		return Flux.fromIterable(uploads)
+				.concatMap(u -> store.saveMaterial(caseId, u, checked.contentTypes().get(u.materialKey() + "/" + u.fileName()), actor.id()))
 				.then();
 	}
 
