@@ -13,15 +13,11 @@ import cn.onething.casework.Casework;
 import cn.onething.casework.StoredCase;
 import cn.onething.casework.TermsFixture;
 import cn.onething.casework.model.Actor;
-import cn.onething.outbox.OutboxHandler;
-import cn.onething.outbox.Outcome;
 import cn.onething.system.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -47,23 +43,6 @@ class AlertsMatchTheMetricsTests {
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
 		TestDatabase.registerFresh(registry);
-	}
-
-	/** Some kind must be delivered for the dispatcher to run and register its counters, as in production. */
-	@TestConfiguration
-	static class AnyHandler {
-		@Bean
-		OutboxHandler anyHandler() {
-			return new OutboxHandler() {
-				public String kind() {
-					return "test.any";
-				}
-
-				public Mono<Outcome> handle(cn.onething.outbox.OutboxMessage message) {
-					return Mono.just(Outcome.DONE);
-				}
-			};
-		}
 	}
 
 	@LocalServerPort

@@ -36,8 +36,8 @@ class DocumentsTests {
 
 	final Catalog catalog = mock(Catalog.class);
 	final DatabaseClient db = DatabaseClient.create(POOL);
+	final List<Documents> replicas = new ArrayList<>();
 	final Documents documents = replica(Clock.systemUTC());
-	final List<Documents> replicas = new ArrayList<>(List.of(documents));
 
 	@AfterEach
 	void shutDown() {
@@ -53,9 +53,7 @@ class DocumentsTests {
 	Documents replica(Clock clock) {
 		Documents replica = new Documents(catalog, CompendiumFixture.LINKS, new CompendiumStore(db, JsonMapper.builder().build()),
 				Optional.of(clock));
-		if (replicas != null) {
-			replicas.add(replica);
-		}
+		replicas.add(replica);
 		return replica;
 	}
 
