@@ -62,7 +62,8 @@ public class CaseLookup {
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
-	public Mono<Outcome> find(String receiptCode, String phoneTail) {
+	public Mono<Outcome> find(String typedReceiptCode, String phoneTail) {
+		String receiptCode = ReceiptCodes.normalized(typedReceiptCode);
 		if (!ReceiptCodes.looksValid(receiptCode)) {
 			// the format is public: such a code can be no one's, and counting it would only fill a table
 			return Mono.just(new NotFound());

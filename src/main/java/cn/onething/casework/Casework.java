@@ -145,8 +145,10 @@ public class Casework {
 				});
 	}
 
+	/** The case of a receipt code as typed (spaces and lower case forgiven). */
 	public Mono<StoredCase> byReceiptCode(String receiptCode) {
-		return ReceiptCodes.looksValid(receiptCode) ? store.byReceiptCode(receiptCode) : Mono.empty();
+		String code = ReceiptCodes.normalized(receiptCode);
+		return ReceiptCodes.looksValid(code) ? store.byReceiptCode(code) : Mono.empty();
 	}
 
 	public Mono<StoredCase> byId(String caseId) {

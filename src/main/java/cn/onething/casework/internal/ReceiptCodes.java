@@ -22,6 +22,11 @@ public final class ReceiptCodes {
 		return code.toString();
 	}
 
+	/** A code as typed or read out: spaces around it and lower case forgiven. */
+	public static String normalized(String typed) {
+		return typed == null ? "" : typed.strip().toUpperCase(java.util.Locale.ROOT);
+	}
+
 	public static boolean looksValid(String code) {
 		return code != null && code.matches("FS[" + ALPHABET + "]{8}");
 	}

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import cn.onething.bundle.Bundle;
@@ -154,7 +155,7 @@ class ApplicationsApi {
 			return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST,
 					"请在请求头 " + PHONE_LAST4 + " 中提供申请人手机号码的后四位"));
 		}
-		return lookup.find(receipt.strip().toUpperCase(), phoneLast4.strip()).map(outcome -> {
+		return lookup.find(receipt, phoneLast4.strip()).map(outcome -> {
 			if (outcome instanceof CaseLookup.Found found) {
 				return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").body(progress(found));
 			}
@@ -166,9 +167,10 @@ class ApplicationsApi {
 	}
 
 	private Mono<ResponseEntity<FiledApplication>> file(String key, ApplicationRequest application, List<Upload> uploads) {
-		if (IdempotencyKey.problem(key).isPresent()) {
+		Optional<String> unusableKey = IdempotencyKey.problem(key);
+		if (unusableKey.isPresent()) {
 			return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST,
-					"The " + IDEMPOTENCY_KEY + " header " + IdempotencyKey.problem(key).get() + "; send a new UUID per application"));
+					"The " + IDEMPOTENCY_KEY + " header " + unusableKey.get() + "; send a new UUID per application"));
 		}
 		Map<String, String> problems = new LinkedHashMap<>();
 		Bundle bundle = bundle(application, problems);

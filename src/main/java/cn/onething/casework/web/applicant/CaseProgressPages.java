@@ -54,11 +54,11 @@ class CaseProgressPages {
 	@PostMapping("/cases")
 	Mono<Rendering> lookup(ServerWebExchange exchange) {
 		return exchange.getFormData().flatMap(form -> {
-			String code = form.getFirst("code") == null ? "" : form.getFirst("code").strip().toUpperCase();
+			String code = form.getFirst("code") == null ? "" : form.getFirst("code").strip();
 			String phoneTail = form.getFirst("phoneTail") == null ? "" : form.getFirst("phoneTail").strip();
 			return lookup.find(code, phoneTail).map(outcome -> {
-				if (outcome instanceof CaseLookup.Found) {
-					return Rendering.redirectTo(links.progressPath(code)).build();
+				if (outcome instanceof CaseLookup.Found found) {
+					return Rendering.redirectTo(links.progressPath(found.stored().file().receiptCode())).build();
 				}
 				if (outcome instanceof CaseLookup.Locked locked) {
 					return lookupPage(code, "这个回执编号的查询错误次数过多，请 " + locked.minutes()

@@ -1,7 +1,6 @@
 package cn.onething.casework.web.staff;
 
 import java.time.LocalDate;
-import java.util.Locale;
 
 import cn.onething.casework.Casework;
 import cn.onething.casework.model.CaseContext;
@@ -43,7 +42,7 @@ class QueuePage {
 	 */
 	@GetMapping("/staff/find")
 	Mono<Rendering> find(@RequestParam(name = "receipt", defaultValue = "") String receipt) {
-		String code = receipt.strip().toUpperCase(Locale.ROOT);
+		String code = receipt.strip();
 		return identity.signedIn()
 				.flatMap(member -> casework.byReceiptCode(code))
 				.map(found -> Rendering.redirectTo("/staff/cases/" + found.file().id()).build())
