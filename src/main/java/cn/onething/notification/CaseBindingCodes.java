@@ -17,8 +17,13 @@ import reactor.core.publisher.Mono;
 @Component
 public class CaseBindingCodes {
 
-	/** A code about to expire is replaced, so that nobody is shown one that dies while they reach for the phone. */
-	private static final Duration STILL_LIVING = Duration.ofHours(1);
+	/** A page shows a code that lives at least this long, so that nobody reaches for the phone as it dies. */
+	private static final Duration LIVING_ON_A_PAGE = Duration.ofHours(1);
+	/**
+	 * A receipt is taken home and scanned there, and prints the last day its code lives through: at least today.
+	 * With {@code onething.wechat.qr-expiry} under a day, every print makes a new code.
+	 */
+	private static final Duration LIVING_ON_PAPER = Duration.ofDays(1);
 
 	private final BindingStore bindings;
 	private final BindingScenes scenes;
@@ -32,9 +37,19 @@ public class CaseBindingCodes {
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
-	/** The case's living code, made now if it has none; fails when WeChat refuses to make one. */
-	public Mono<CaseBindingCode> of(String receiptCode) {
-		return bindings.qrCode(receiptCode, clock.instant().plus(STILL_LIVING))
+	/** The code for the progress page, made now if the case has none that lives another hour. */
+	public Mono<CaseBindingCode> forPage(String receiptCode) {
+		return livingFor(receiptCode, LIVING_ON_A_PAGE);
+	}
+
+	/** The code for a printed receipt, made now if the case has none that lives another day. */
+	public Mono<CaseBindingCode> forPrint(String receiptCode) {
+		return livingFor(receiptCode, LIVING_ON_PAPER);
+	}
+
+	/** Fails when WeChat refuses to make a code. A code replaced early still works until it expires. */
+	private Mono<CaseBindingCode> livingFor(String receiptCode, Duration margin) {
+		return bindings.qrCode(receiptCode, clock.instant().plus(margin))
 				.switchIfEmpty(Mono.defer(() -> made(receiptCode)));
 	}
 

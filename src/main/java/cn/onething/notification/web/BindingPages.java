@@ -59,7 +59,7 @@ class BindingPages {
 		if (!links.isValid(code, key)) {
 			return Mono.just(ResponseEntity.notFound().build());
 		}
-		return qrCodes.of(code)
+		return qrCodes.forPage(code)
 				.map(qr -> ResponseEntity.status(HttpStatus.FOUND).location(URI.create(qr.imageUrl()))
 						.header(HttpHeaders.CACHE_CONTROL, "private, max-age=3600").<Void>build())
 				// the page still offers the OAuth link, and the hall can bind at the window
