@@ -3,6 +3,7 @@ package cn.onething.document;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 
 import cn.onething.casework.CaseLinks;
 import cn.onething.casework.Casework;
@@ -13,6 +14,10 @@ import cn.onething.catalog.CatalogProperties;
 import cn.onething.document.pdf.AcceptanceReceiptWriter;
 import cn.onething.document.pdf.FontChain;
 import cn.onething.document.pdf.NoticeWriter;
+import cn.onething.notification.CaseBindingCode;
+import cn.onething.notification.CaseBindingCodes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -26,6 +31,7 @@ import reactor.core.scheduler.Schedulers;
 @Service
 public class CaseDocuments implements DisposableBean {
 
+	private static final Logger log = LoggerFactory.getLogger(CaseDocuments.class);
 	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	/**
@@ -40,21 +46,44 @@ public class CaseDocuments implements DisposableBean {
 	private final CatalogProperties properties;
 	private final AcceptanceReceiptWriter receipts;
 	private final NoticeWriter notices;
+	private final CaseBindingCodes bindingCodes;
+	private final DocumentProperties settings;
 
-	CaseDocuments(Casework casework, CaseLinks links, Catalog catalog, CatalogProperties properties) {
+	CaseDocuments(Casework casework, CaseLinks links, Catalog catalog, CatalogProperties properties,
+			CaseBindingCodes bindingCodes, DocumentProperties settings) {
 		this.casework = casework;
 		this.links = links;
 		this.catalog = catalog;
 		this.properties = properties;
+		this.bindingCodes = bindingCodes;
+		this.settings = settings;
 		this.receipts = new AcceptanceReceiptWriter(FontChain.shipped());
 		this.notices = new NoticeWriter(FontChain.shipped());
 	}
 
-	/** The acceptance receipt of the case as it stands, dated today; empty when there is no such case. */
+	/**
+	 * The acceptance receipt of the case as it stands, dated today, with the case's WeChat binding code when WeChat
+	 * gives it in time; empty when there is no such case.
+	 */
 	public Mono<byte[]> receipt(String caseId) {
-		return casework.byId(caseId).flatMap(stored -> Mono.fromCallable(() -> receipts.write(stored,
-				catalog.current().hall(), dueDate(stored), progressUrl(stored), LocalDate.now(CHINA)))
-				.subscribeOn(rendering));
+		return casework.byId(caseId).flatMap(stored -> wechatCode(stored.file().receiptCode())
+				.flatMap(wechat -> Mono.fromCallable(() -> receipts.write(stored, catalog.current().hall(), dueDate(stored),
+						progressUrl(stored), wechat, LocalDate.now(CHINA))).subscribeOn(rendering)));
+	}
+
+	/**
+	 * None when the code cannot be had in time, mostly because WeChat refuses or is slow: the receipt is the written record 行政许可法 §32 requires and is printed
+	 * regardless, and the applicant can still bind from the progress page.
+	 */
+	private Mono<Optional<CaseBindingCode>> wechatCode(String receiptCode) {
+		return bindingCodes.forPrint(receiptCode)
+				.timeout(settings.wechatCodeWait())
+				.map(Optional::of)
+				.onErrorResume(failure -> {
+					log.warn("the receipt of case {} is printed without its WeChat code: {}", receiptCode,
+							failure instanceof TimeoutException ? "no code within " + settings.wechatCodeWait() : failure.toString());
+					return Mono.just(Optional.empty());
+				});
 	}
 
 	/** The one-time notice of that version; empty when there is no such case or notice. */

@@ -7,9 +7,14 @@
  * cached per catalogue version), {@link cn.onething.document.CompendiumSelection} and
  * {@link cn.onething.document.Compendium}, {@link cn.onething.document.CaseDocuments}. {@code pdf} (the OpenPDF
  * layout) and {@code web} are private to the module. Reads the catalogue and cases, writes nothing.
+ * <p>
+ * The acceptance receipt also prints the case's WeChat binding code, which it asks of the notification module's
+ * {@link cn.onething.notification.CaseBindingCodes}. That module owns bindings and their codes, and documents is a
+ * leaf nobody depends on, so this dependency makes no cycle; a port owned here and implemented there would add an
+ * interface with one implementation and make notification depend on documents for no other reason.
  */
 @ApplicationModule(displayName = "Documents", allowedDependencies = { "catalog", "catalog :: model", "casework",
-		"casework :: model", "calendar" })
+		"casework :: model", "calendar", "notification" })
 package cn.onething.document;
 
 import org.springframework.modulith.ApplicationModule;

@@ -5,11 +5,12 @@
  * for staff to retry. Applicants bind a case by scanning its QR code or through WeChat OAuth, with a signed scene, and
  * unbind with the link in every push.
  * <p>
- * Nobody calls this module: it listens (outbox handlers, a WeChat listener) and serves its own pages, the binding and
- * unbinding pages under {@code /cases/{receipt}/wechat} that the progress page links to, and the staff's list of
- * failed pushes. Of casework it uses the news and its event types, the signed progress links, and one read of a case
- * when an applicant binds it (its id and name for the confirmation). {@code internal} and {@code web} are private to
- * the module.
+ * It listens (outbox handlers, a WeChat listener) and serves its own pages, the binding and unbinding pages under
+ * {@code /cases/{receipt}/wechat} that the progress page links to, and the staff's list of failed pushes. Its one
+ * public service is {@link cn.onething.notification.CaseBindingCodes}, a case's binding QR code, which the document
+ * module prints on the acceptance receipt. Of casework it uses the news and its event types, the signed progress
+ * links, and one read of a case when an applicant binds it (its id and name for the confirmation). {@code internal}
+ * and {@code web} are private to the module.
  */
 @ApplicationModule(displayName = "Notification",
 		allowedDependencies = { "casework", "casework :: model", "identity", "outbox", "wechat" })

@@ -74,7 +74,7 @@ public abstract class NotifyingService extends AgainstFakeWechat {
 				Set.of(), "451421", correctionWorkingDays);
 	}
 
-	StoredCase submitted() {
+	protected StoredCase submitted() {
 		return submitted(newbornTerms(10));
 	}
 
@@ -119,12 +119,12 @@ public abstract class NotifyingService extends AgainstFakeWechat {
 				""").bind("openid", openid).fetch().all().collectList().block();
 	}
 
-	void awaitPush(String openid, String kind, String status) {
+	protected void awaitPush(String openid, String kind, String status) {
 		await().atMost(Duration.ofSeconds(30)).until(() -> pushesTo(openid).stream()
 				.anyMatch(push -> push.get("kind").equals(kind) && push.get("status").equals(status)));
 	}
 
-	boolean bound(StoredCase stored, String openid) {
+	protected boolean bound(StoredCase stored, String openid) {
 		return db.sql("select count(*) as n from notification_binding where receipt_code = :receipt and openid = :openid")
 				.bind("receipt", stored.file().receiptCode()).bind("openid", openid)
 				.map(row -> row.get("n", Long.class)).one().block() == 1;

@@ -1,6 +1,7 @@
 package cn.onething.document.pdf;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import cn.onething.casework.StoredCase;
 import cn.onething.casework.model.Acceptance;
 import cn.onething.casework.model.CaseFile;
 import cn.onething.catalog.model.Hall;
+import cn.onething.notification.CaseBindingCode;
 
 /**
  * 受理回执: the dated written receipt of 行政许可法 §32 for a case. The applicant's name, ID number and phone are
@@ -20,6 +22,8 @@ import cn.onething.catalog.model.Hall;
 public final class AcceptanceReceiptWriter {
 
 	static final String TITLE = "受理回执";
+	private static final String BIND_ON_THE_PROGRESS_PAGE = "如需通过微信接收办理进度通知，请扫描下方二维码打开办理进度页面，在“微信通知”栏目中绑定微信。";
+	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	private final FontChain fonts;
 
@@ -30,9 +34,11 @@ public final class AcceptanceReceiptWriter {
 	/**
 	 * @param dueDate the decision deadline once the case is accepted, empty before
 	 * @param progressUrl the full address of the case's progress page with its key, for the QR code
+	 * @param wechat the case's WeChat binding code, printed beside the progress page's; empty when WeChat did not
+	 *        give it, and the receipt then says how to bind from the progress page
 	 */
 	public byte[] write(StoredCase stored, Hall hall, Optional<LocalDate> dueDate, String progressUrl,
-			LocalDate issuedOn) {
+			Optional<CaseBindingCode> wechat, LocalDate issuedOn) {
 		CaseFile file = stored.file();
 		Applicant applicant = stored.applicant().masked();
 		CaseSheet sheet = new CaseSheet(fonts, TITLE, TITLE + " " + file.receiptCode());
@@ -61,7 +67,20 @@ public final class AcceptanceReceiptWriter {
 				? "您的申请已受理，我们将在承诺时限内办结（依法需要听证、检验、检测、鉴定和专家评审的时间不计算在内）。"
 				: "您的申请材料已收到。材料齐全、符合法定形式的，予以受理；需要补正的，我们将在五个工作日内一次性告知需要补正的全部内容。");
 		sheet.body("凭办件编号或扫描下方二维码可随时查询办理进度。");
-		sheet.closing(hall, progressUrl, issuedOn);
+		List<CaseSheet.Code> codes = new ArrayList<>(List.of(CaseSheet.Code.progressPage(progressUrl)));
+		wechat.ifPresentOrElse(code -> codes.add(wechatCode(code)), () -> sheet.body(BIND_ON_THE_PROGRESS_PAGE));
+		sheet.closing(hall, codes, issuedOn);
 		return sheet.close();
+	}
+
+	/**
+	 * Scanning it in WeChat follows the official account and binds the case in one step, which the progress page's
+	 * link cannot do (pushes to someone who does not follow fail with 43004). 有效期至 is read as "through that day",
+	 * so the date printed is the last day the code lives through, not the day it dies.
+	 */
+	private static CaseSheet.Code wechatCode(CaseBindingCode code) {
+		LocalDate lastWholeDay = LocalDate.ofInstant(code.expiresAt(), CHINA).minusDays(1);
+		return new CaseSheet.Code(code.url(), List.of("微信扫一扫", "关注公众号，接收办理进度通知",
+				"二维码有效期至 " + Typesetter.date(lastWholeDay)));
 	}
 }

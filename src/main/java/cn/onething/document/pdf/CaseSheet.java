@@ -2,6 +2,7 @@ package cn.onething.document.pdf;
 
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 
 import cn.onething.catalog.model.Hall;
@@ -17,14 +18,16 @@ import com.lowagie.text.pdf.PdfWriter;
 
 /**
  * One A4 sheet handed to an applicant about a case (受理回执, 一次性告知书): the hall and the title, a table of facts,
- * the hall's contacts beside a QR code of the case's progress page, and the date of issue above the place for the
- * seal. In the compendium's fonts, cells and footer. One per document; not thread-safe.
+ * the hall's contacts beside QR codes (always the case's progress page), and the date of issue above the place for
+ * the seal. In the compendium's fonts, cells and footer. One per document; not thread-safe.
  */
 final class CaseSheet {
 
 	private static final float MARGIN = 56;
 	private static final float BOTTOM_MARGIN = 64;
 	private static final float QR_SIZE = 110;
+	/** Per cent of the text width a QR code's column takes: room for the code and its caption. */
+	private static final float CODE_WIDTH = 28;
 
 	private final ByteArrayOutputStream pdf = new ByteArrayOutputStream();
 	private final Document document;
@@ -88,8 +91,16 @@ final class CaseSheet {
 		document.add(element);
 	}
 
-	/** The hall's contacts on the left, the QR code of the progress page on the right, then the date and the seal. */
-	void closing(Hall hall, String progressUrl, LocalDate issuedOn) {
+	/** A QR code at the foot of a sheet, with the lines under it that say what scanning it does. */
+	record Code(String content, List<String> caption) {
+
+		static Code progressPage(String progressUrl) {
+			return new Code(progressUrl, List.of("扫码查看办理进度"));
+		}
+	}
+
+	/** The hall's contacts on the left, the QR codes side by side on the right, then the date and the seal. */
+	void closing(Hall hall, List<Code> codes, LocalDate issuedOn) {
 		StringBuilder contacts = new StringBuilder();
 		for (String[] fact : new String[][] { { "办理地点", hall.address() }, { "办公时间", hall.hours() },
 				{ "咨询电话", hall.phone() }, { "监督投诉", hall.complaint() } }) {
@@ -97,21 +108,15 @@ final class CaseSheet {
 				contacts.append(contacts.isEmpty() ? "" : "\n").append(fact[0]).append("：").append(fact[1]);
 			}
 		}
-		PdfPTable layout = Cells.table(72, 28);
+		float[] widths = new float[codes.size() + 1];
+		Arrays.fill(widths, CODE_WIDTH);
+		widths[0] = 100 - CODE_WIDTH * codes.size();
+		PdfPTable layout = Cells.table(widths);
 		layout.setSpacingBefore(12);
 		PdfPCell left = Cells.blank(text.phrase(contacts.toString(), Typesetter.Style.SMALL));
 		left.setVerticalAlignment(Element.ALIGN_MIDDLE);
 		layout.addCell(left);
-		Image image = QrImages.of(writer.getDirectContent(), progressUrl, QR_SIZE);
-		image.setAlignment(Image.MIDDLE);
-		Paragraph caption = text.paragraph("扫码查看办理进度", Typesetter.Style.SMALL);
-		caption.setAlignment(Element.ALIGN_CENTER);
-		PdfPCell right = new PdfPCell();
-		right.setBorder(Rectangle.NO_BORDER);
-		right.setPadding(0);
-		right.addElement(image);
-		right.addElement(caption);
-		layout.addCell(right);
+		codes.forEach(code -> layout.addCell(codeCell(code)));
 		document.add(layout);
 
 		for (String line : List.of((Typesetter.present(hall.name()) ? hall.name() : "") + "（加盖印章）",
@@ -121,6 +126,21 @@ final class CaseSheet {
 			signature.setSpacingBefore(line.endsWith("）") ? 24 : 4);
 			document.add(signature);
 		}
+	}
+
+	private PdfPCell codeCell(Code code) {
+		Image image = QrImages.of(writer.getDirectContent(), code.content(), QR_SIZE);
+		image.setAlignment(Image.MIDDLE);
+		PdfPCell cell = new PdfPCell();
+		cell.setBorder(Rectangle.NO_BORDER);
+		cell.setPadding(0);
+		cell.addElement(image);
+		for (String line : code.caption()) {
+			Paragraph caption = text.paragraph(line, Typesetter.Style.SMALL);
+			caption.setAlignment(Element.ALIGN_CENTER);
+			cell.addElement(caption);
+		}
+		return cell;
 	}
 
 	byte[] close() {

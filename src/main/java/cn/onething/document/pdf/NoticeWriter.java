@@ -1,5 +1,7 @@
 package cn.onething.document.pdf;
 
+import java.util.List;
+
 import cn.onething.casework.StoredCase;
 import cn.onething.casework.model.CaseFile;
 import cn.onething.casework.model.Flag;
@@ -51,7 +53,7 @@ public final class NoticeWriter {
 		sheet.body("请于 " + Typesetter.date(notice.correctBy()) + " 前一次补正上述全部材料。收到全部补正材料之日起受理；"
 				+ "补正期间，办理时限暂停计算。");
 		sheet.body(LEGAL_BASIS);
-		sheet.closing(hall, progressUrl, notice.issuedOn());
+		sheet.closing(hall, List.of(CaseSheet.Code.progressPage(progressUrl)), notice.issuedOn());
 		return sheet.close();
 	}
 

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 
+import cn.onething.notification.CaseBindingCode;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -54,18 +55,28 @@ public class BindingStore {
 				.bind("receipt", receiptCode).bind("token", token).fetch().rowsUpdated().map(rows -> rows > 0);
 	}
 
-	/** The image of the case's binding QR code, if one was made that still lives past {@code livesUntil}. */
-	public Mono<String> qrImage(String receiptCode, Instant livesUntil) {
-		return db.sql("select image_url from notification_binding_qr where receipt_code = :receipt and expires_at > :until")
-				.bind("receipt", receiptCode).bind("until", livesUntil).map(row -> row.get("image_url", String.class)).one();
+	/**
+	 * The case's binding QR code, if one was made that still lives past {@code livesUntil}. A code stored before its
+	 * url was (V10) counts as none: it cannot be printed, and is made again once.
+	 */
+	public Mono<CaseBindingCode> qrCode(String receiptCode, Instant livesUntil) {
+		return db.sql("""
+				select url, image_url, expires_at from notification_binding_qr
+				where receipt_code = :receipt and expires_at > :until and url is not null
+				""")
+				.bind("receipt", receiptCode).bind("until", livesUntil)
+				.map(row -> new CaseBindingCode(row.get("url", String.class), row.get("image_url", String.class),
+						row.get("expires_at", Instant.class)))
+				.one();
 	}
 
-	public Mono<Void> saveQrImage(String receiptCode, String imageUrl, Instant expiresAt) {
+	public Mono<Void> saveQrCode(String receiptCode, CaseBindingCode code) {
 		return db.sql("""
-				insert into notification_binding_qr (receipt_code, image_url, expires_at) values (:receipt, :url, :expires)
-				on conflict (receipt_code) do update set image_url = excluded.image_url, expires_at = excluded.expires_at
+				insert into notification_binding_qr (receipt_code, url, image_url, expires_at) values (:receipt, :url, :image, :expires)
+				on conflict (receipt_code) do update set url = excluded.url, image_url = excluded.image_url, expires_at = excluded.expires_at
 				""")
-				.bind("receipt", receiptCode).bind("url", imageUrl).bind("expires", expiresAt).then();
+				.bind("receipt", receiptCode).bind("url", code.url()).bind("image", code.imageUrl())
+				.bind("expires", code.expiresAt()).then();
 	}
 
 	/** 128 random bits, URL-safe: unguessable, so only the holder of a push's link can unbind. */

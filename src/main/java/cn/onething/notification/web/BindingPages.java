@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.function.Supplier;
 
 import cn.onething.casework.CaseLinks;
-import cn.onething.notification.internal.BindingQrCodes;
+import cn.onething.notification.CaseBindingCodes;
 import cn.onething.notification.internal.BindingScenes;
 import cn.onething.notification.internal.BindingStore;
 import cn.onething.wechat.WechatException;
@@ -34,9 +34,9 @@ class BindingPages {
 	private final CaseLinks links;
 	private final BindingScenes scenes;
 	private final BindingStore bindings;
-	private final BindingQrCodes qrCodes;
+	private final CaseBindingCodes qrCodes;
 
-	BindingPages(CaseLinks links, BindingScenes scenes, BindingStore bindings, BindingQrCodes qrCodes) {
+	BindingPages(CaseLinks links, BindingScenes scenes, BindingStore bindings, CaseBindingCodes qrCodes) {
 		this.links = links;
 		this.scenes = scenes;
 		this.bindings = bindings;
@@ -59,8 +59,8 @@ class BindingPages {
 		if (!links.isValid(code, key)) {
 			return Mono.just(ResponseEntity.notFound().build());
 		}
-		return qrCodes.imageUrl(code)
-				.map(image -> ResponseEntity.status(HttpStatus.FOUND).location(URI.create(image))
+		return qrCodes.forPage(code)
+				.map(qr -> ResponseEntity.status(HttpStatus.FOUND).location(URI.create(qr.imageUrl()))
 						.header(HttpHeaders.CACHE_CONTROL, "private, max-age=3600").<Void>build())
 				// the page still offers the OAuth link, and the hall can bind at the window
 				.onErrorResume(WechatException.class, refused -> Mono.just(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).build()));

@@ -1,7 +1,8 @@
 package cn.onething.document.cases;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +18,9 @@ import cn.onething.casework.model.Flag;
 import cn.onething.casework.model.OneTimeNotice;
 import cn.onething.catalog.CatalogProperties;
 import cn.onething.document.CaseDocuments;
+import cn.onething.notification.internal.BindingScenes;
 import cn.onething.system.TestDatabase;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
+import cn.onething.wechat.internal.WechatProperties;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -30,7 +28,6 @@ import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.graphics.PDXObject;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
-import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +41,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The receipt and the one-time notice of a real case, read back with PDFBox and fetched over HTTP. */
+/** The receipt and the one-time notice of a real case in dev mode, read back with PDFBox and fetched over HTTP. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CaseDocumentsTests {
 
@@ -71,6 +68,12 @@ class CaseDocumentsTests {
 
 	@Autowired
 	CaseDocuments documents;
+
+	@Autowired
+	BindingScenes scenes;
+
+	@Autowired
+	WechatProperties wechat;
 
 	WebTestClient web;
 
@@ -101,8 +104,19 @@ class CaseDocumentsTests {
 			assertThat(text).doesNotContain("张三丰", "三丰", "45142119900101123X", "13812345678");
 			assertThat(fonts(document)).isNotEmpty().allSatisfy(font -> assertThat(font.isEmbedded())
 					.as("font %s is embedded", font.getName()).isTrue());
-			assertThat(qrCode(document)).isEqualTo(progressUrl());
+			assertThat(PrintedQrCodes.of(document)).contains(progressUrl());
 			assertThat(document.getNumberOfPages()).as("the receipt is one sheet").isEqualTo(1);
+		}
+	}
+
+	@Test
+	void inDevModeTheReceiptsWechatCodeOpensTheDevPageThatSimulatesScanningTheCasesCode() throws IOException {
+		byte[] pdf = documents.receipt(flagged.file().id()).block();
+
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			assertThat(PrintedQrCodes.of(document)).containsExactlyInAnyOrder(progressUrl(), devScanUrl());
+			assertThat(compact(document)).contains("扫码查看办理进度", "微信扫一扫关注公众号，接收办理进度通知", "二维码有效期至")
+					.doesNotContain("绑定微信");
 		}
 	}
 
@@ -124,7 +138,7 @@ class CaseDocumentsTests {
 			assertThat(text).doesNotContain("3居民", "3出生", "张三丰");
 			assertThat(count(text, "缺少") + count(text, "不符合要求")).isEqualTo(2);
 			assertThat(fonts(document)).isNotEmpty().allSatisfy(font -> assertThat(font.isEmbedded()).isTrue());
-			assertThat(qrCode(document)).isEqualTo(progressUrl());
+			assertThat(PrintedQrCodes.of(document)).containsExactly(progressUrl());
 		}
 		assertThat(documents.notice(flagged.file().id(), notice.version() + 1).blockOptional()).isEmpty();
 	}
@@ -150,33 +164,18 @@ class CaseDocumentsTests {
 		return catalog.publicBaseUrl() + links.progressPath(flagged.file().receiptCode());
 	}
 
+	/** Dev mode's binding code opens the page that simulates WeChat's scan, so a newcomer can try it locally. */
+	private String devScanUrl() {
+		return wechat.publicBaseUrl() + "/dev/wechat/scan?scene="
+				+ URLEncoder.encode(scenes.sceneFor(flagged.file().receiptCode()), StandardCharsets.UTF_8);
+	}
+
 	private static String compact(PDDocument document) throws IOException {
 		return new PDFTextStripper().getText(document).replaceAll("\\s+", "");
 	}
 
 	private static int count(String text, String part) {
 		return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
-	}
-
-	/**
-	 * The QR code's content, read as phones do from a rendering of each page. A full page of Chinese text around the
-	 * code now and then offers ZXing's finder a false pattern at one resolution (the code's content, and so its
-	 * layout, is random per run), so a second resolution is tried before a page counts as without a code.
-	 */
-	private static String qrCode(PDDocument document) throws IOException {
-		for (int page = 0; page < document.getNumberOfPages(); page++) {
-			for (int dpi : new int[] { 200, 300 }) {
-				BufferedImage image = new PDFRenderer(document).renderImageWithDPI(page, dpi);
-				try {
-					return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
-							Map.of(DecodeHintType.TRY_HARDER, true)).getText();
-				}
-				catch (com.google.zxing.NotFoundException | com.google.zxing.ChecksumException | com.google.zxing.FormatException e) {
-					// not at this resolution, or not on this page
-				}
-			}
-		}
-		throw new AssertionError("no readable QR code on any of " + document.getNumberOfPages() + " pages");
 	}
 
 	private static List<PDFont> fonts(PDDocument document) {

@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -30,8 +31,8 @@ public final class FakeQrCodes {
 		this.callbacks = callbacks;
 	}
 
-	/** A code; {@code expiresAt} null for a permanent one. */
-	public record Code(String ticket, String scene, Instant expiresAt) {
+	/** A code; {@code url} is what it holds, {@code expiresAt} null for a permanent one. */
+	public record Code(String ticket, String url, String scene, Instant expiresAt) {
 	}
 
 	/** POST /cgi-bin/qrcode/create (§4.1); bad arguments get 40097, which WeChat does not document. */
@@ -71,13 +72,14 @@ public final class FakeQrCodes {
 		byte[] bytes = new byte[48];
 		random.nextBytes(bytes);
 		String ticket = "gQH" + Base64.getEncoder().encodeToString(bytes);
-		tickets.put(ticket, new Code(ticket, value, permanent ? null : clock.now().plusSeconds(expiry)));
+		String url = "http://weixin.qq.com/q/" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).substring(0, 22);
+		tickets.put(ticket, new Code(ticket, url, value, permanent ? null : clock.now().plusSeconds(expiry)));
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("ticket", ticket);
 		if (!permanent) {
 			payload.put("expire_seconds", expiry);
 		}
-		payload.put("url", "http://weixin.qq.com/q/" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).substring(0, 22));
+		payload.put("url", url);
 		return FakeResponse.ok(payload);
 	}
 
@@ -88,6 +90,11 @@ public final class FakeQrCodes {
 			return FakeResponse.html(404, "Not Found");
 		}
 		return FakeResponse.bytes("image/jpg", new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0 });
+	}
+
+	/** The code made with this url: what WeChat finds when its scanner reads a printed code. */
+	public synchronized Optional<Code> byUrl(String url) {
+		return tickets.values().stream().filter(code -> code.url().equals(url)).findFirst();
 	}
 
 	/**
