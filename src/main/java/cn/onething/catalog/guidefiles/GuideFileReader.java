@@ -1,6 +1,6 @@
 package cn.onething.catalog.guidefiles;
 
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,8 +46,9 @@ final class GuideFileReader {
 		List<String> serviceObjects = item.texts("serviceObjects", true);
 		serviceObjects.stream().filter(o -> !SERVICE_OBJECTS.contains(o)).forEach(o -> item.problem("serviceObjects",
 				"“" + o + "”不是允许的服务对象，应为：" + String.join("、", SERVICE_OBJECTS)));
-		List<Material> materials = item.objects("materials", true).stream().map(GuideFileReader::material).toList();
-		checkMaterialIds(item, materials);
+		List<YamlFields> materialFields = item.objects("materials", true);
+		List<Material> materials = materialFields.stream().map(GuideFileReader::material).toList();
+		checkMaterialIds(materialFields, materials);
 		List<Guide.ProcessStep> process = item.objects("process", true).stream()
 				.map(step -> processStep(step, materials)).toList();
 		Guide.TimeLimit timeLimit = item.object("timeLimit", true).map(GuideFileReader::timeLimit).orElse(null);
@@ -150,12 +151,14 @@ final class GuideFileReader {
 		return value == null ? 0 : value;
 	}
 
-	private static void checkMaterialIds(YamlFields item, List<Material> materials) {
-		Set<String> seen = new HashSet<>();
+	/** A repeated id is reported where it is repeated, since that is the entry the editor has to rename. */
+	private static void checkMaterialIds(List<YamlFields> fields, List<Material> materials) {
+		Map<String, Integer> firstEntry = new HashMap<>();
 		for (int i = 0; i < materials.size(); i++) {
 			String id = materials.get(i).id();
-			if (id != null && !seen.add(id)) {
-				item.problem("materials", "材料 id“" + id + "”重复（第" + (i + 1) + "项）");
+			Integer earlier = id == null ? null : firstEntry.putIfAbsent(id, i + 1);
+			if (earlier != null) {
+				fields.get(i).problem("id", "材料 id“" + id + "”与第" + earlier + "项重复");
 			}
 		}
 	}

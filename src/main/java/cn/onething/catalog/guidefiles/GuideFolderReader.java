@@ -19,6 +19,7 @@ import cn.onething.catalog.model.Domain;
 import cn.onething.catalog.model.Guide;
 import cn.onething.catalog.model.Hall;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads a whole guides folder (catalog.yaml, domains.yaml, departments.yaml and one file per item in the folder of
@@ -46,10 +47,10 @@ public final class GuideFolderReader {
 			return new GuideFolder(null, List.of(), List.of(), List.of(), problems.sorted());
 		}
 		Hall hall = document("catalog.yaml").map(this::hall).orElse(null);
-		List<Domain> domains = listDocument("domains.yaml", this::domain);
-		List<Department> departments = listDocument("departments.yaml", this::department);
-		Map<String, Department> departmentsById = uniqueById("departments.yaml", departments, Department::id);
-		Map<String, Domain> domainsById = uniqueById("domains.yaml", domains, Domain::id);
+		List<Domain> domains = listDocument("domains.yaml", this::domain, Domain::id);
+		List<Department> departments = listDocument("departments.yaml", this::department, Department::id);
+		Map<String, Department> departmentsById = byId(departments, Department::id);
+		Map<String, Domain> domainsById = byId(domains, Domain::id);
 		List<GuideFolder.SourcedGuide> guides = guides(domainsById, departmentsById);
 		return new GuideFolder(hall, domains, departments, guides, problems.sorted());
 	}
@@ -81,13 +82,9 @@ public final class GuideFolderReader {
 		return new Department(department.text("id"), department.text("name"), code);
 	}
 
-	private <T> Map<String, T> uniqueById(String file, List<T> entries, Function<T, String> id) {
+	private static <T> Map<String, T> byId(List<T> entries, Function<T, String> id) {
 		Map<String, T> byId = new LinkedHashMap<>();
-		for (T entry : entries) {
-			if (id.apply(entry) != null && byId.putIfAbsent(id.apply(entry), entry) != null) {
-				problems.add(file, 1, "id", "id“" + id.apply(entry) + "”重复");
-			}
-		}
+		entries.stream().filter(entry -> id.apply(entry) != null).forEach(entry -> byId.putIfAbsent(id.apply(entry), entry));
 		return byId;
 	}
 
@@ -133,19 +130,32 @@ public final class GuideFolderReader {
 		}
 	}
 
-	private <T> List<T> listDocument(String path, Function<YamlFields, T> readEntry) {
+	/** A list of entries with unique ids; a repeated id is reported on the entry that repeats it. */
+	private <T> List<T> listDocument(String path, Function<YamlFields, T> readEntry, Function<T, String> id) {
 		Optional<Node> node = YamlFiles.node(root, path, problems);
 		if (node.isEmpty()) {
 			return List.of();
 		}
-		if (!(node.get() instanceof org.yaml.snakeyaml.nodes.SequenceNode sequence)) {
+		if (!(node.get() instanceof SequenceNode sequence)) {
 			problems.add(path, YamlFields.line(node.get()), "(file)", "文件内容应为列表（每项以“- ”开头）");
 			return List.of();
 		}
-		return sequence.getValue().stream()
-				.map(entry -> YamlFields.root(path, entry, problems).map(readEntry).orElse(null))
-				.filter(java.util.Objects::nonNull)
-				.toList();
+		List<T> entries = new ArrayList<>();
+		Map<String, Integer> lineById = new HashMap<>();
+		for (Node entryNode : sequence.getValue()) {
+			Optional<YamlFields> fields = YamlFields.root(path, entryNode, problems);
+			if (fields.isEmpty()) {
+				continue;
+			}
+			T entry = readEntry.apply(fields.get());
+			String entryId = id.apply(entry);
+			Integer earlier = entryId == null ? null : lineById.putIfAbsent(entryId, fields.get().line());
+			if (earlier != null) {
+				fields.get().problem("id", "id“" + entryId + "”与第" + earlier + "行重复");
+			}
+			entries.add(entry);
+		}
+		return entries;
 	}
 
 	private Optional<YamlFields> document(String path) {

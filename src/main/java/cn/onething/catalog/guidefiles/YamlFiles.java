@@ -1,8 +1,11 @@
 package cn.onething.catalog.guidefiles;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.MalformedInputException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,28 +42,49 @@ public final class YamlFiles {
 				problems.add(path, 1, "(file)", "文件超过1 MB，请拆分");
 				return Optional.empty();
 			}
-			try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-				Node node = new Yaml(new LoaderOptions()).compose(reader);
-				if (node == null) {
-					problems.add(path, 1, "(file)", "文件为空");
-				}
-				return Optional.ofNullable(node);
+			Optional<String> text = utf8Text(Files.readAllBytes(file), path, problems);
+			if (text.isEmpty()) {
+				return Optional.empty();
 			}
+			Node node = new Yaml(new LoaderOptions()).compose(new StringReader(text.get()));
+			if (node == null) {
+				problems.add(path, 1, "(file)", "文件为空");
+			}
+			return Optional.ofNullable(node);
 		}
 		catch (MarkedYAMLException e) {
-			int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
-			problems.add(path, line, "(yaml)", "YAML 格式错误：" + e.getProblem());
+			problems.add(path, YamlSyntaxErrors.line(e), "(yaml)", YamlSyntaxErrors.message(e));
 		}
 		catch (YAMLException e) {
 			problems.add(path, 1, "(yaml)", "YAML 格式错误：" + e.getMessage());
-		}
-		catch (MalformedInputException e) {
-			problems.add(path, 1, "(file)", "文件不是 UTF-8 编码");
 		}
 		catch (IOException e) {
 			problems.add(path, 1, "(file)", "无法读取文件：" + e.getMessage());
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * The file's text, or a problem on the first line that is not UTF-8: editors on Windows often save Chinese as
+	 * GBK, and that line is where the editor should look.
+	 */
+	private static Optional<String> utf8Text(byte[] bytes, String path, Problems problems) {
+		ByteBuffer in = ByteBuffer.wrap(bytes);
+		CharBuffer out = CharBuffer.allocate(bytes.length);
+		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+		CoderResult result = decoder.decode(in, out, true);
+		if (!result.isError()) {
+			result = decoder.flush(out);
+		}
+		if (result.isError()) {
+			int line = 1;
+			for (int i = 0; i < in.position(); i++) {
+				line += bytes[i] == '\n' ? 1 : 0;
+			}
+			problems.add(path, line, "(file)", "文件不是 UTF-8 编码，请以 UTF-8 保存（这是第一处无法读取的行）");
+			return Optional.empty();
+		}
+		return Optional.of(out.flip().toString());
 	}
 
 	/** The top mapping of {@code path}; a file that is not a mapping is a problem. */

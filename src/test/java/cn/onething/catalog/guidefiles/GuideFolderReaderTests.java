@@ -119,10 +119,49 @@ class GuideFolderReaderTests {
 	}
 
 	@Test
-	void malformedYamlIsReportedWithItsLine() {
+	void anUnclosedBracketIsReportedOnTheLineThatOpensIt() {
 		guides.replace(MINIMUM_LIVING, "name: 最低生活保障审核确认", "name: [最低生活保障审核确认");
 
-		assertThat(problems()).singleElement().asString().startsWith(MINIMUM_LIVING + ":").contains(": (yaml): YAML 格式错误");
+		assertThat(problems()).containsExactly(MINIMUM_LIVING + ":" + lineOf(MINIMUM_LIVING, "name: [最低")
+				+ ": (yaml): YAML 格式错误：方括号“[”没有闭合（expected ',' or ']', but got :）");
+	}
+
+	@Test
+	void anUnclosedQuoteIsReportedWhereItOpensNotAtTheEndOfTheFile() {
+		guides.replace(MINIMUM_LIVING, "conditions: 家庭", "conditions: \"家庭");
+
+		assertThat(problems()).singleElement().asString()
+				.startsWith(MINIMUM_LIVING + ":" + lineOf(MINIMUM_LIVING, "conditions: \"") + ": (yaml): YAML 格式错误：引号没有闭合");
+	}
+
+	@Test
+	void aFileSavedAsGbkIsReportedFromItsFirstChineseLine() throws Exception {
+		java.nio.file.Files.write(folder.resolve(MINIMUM_LIVING), guides.read(MINIMUM_LIVING).getBytes("GBK"));
+
+		assertThat(problems()).singleElement().asString()
+				.startsWith(MINIMUM_LIVING + ":2: (file): 文件不是 UTF-8 编码");
+	}
+
+	@Test
+	void aFileSavedWithAByteOrderMarkAndWindowsLineEndsIsRead() {
+		guides.write(MINIMUM_LIVING, "\uFEFF" + guides.read(MINIMUM_LIVING).replace("\n", "\r\n"));
+
+		assertThat(problems()).isEmpty();
+	}
+
+	@Test
+	void aRepeatedMaterialIdIsReportedOnTheEntryThatRepeatsIt() {
+		guides.replace(MINIMUM_LIVING, "- id: household-register", "- id: application");
+
+		assertThat(problems()).contains(MINIMUM_LIVING + ":" + lineOf(MINIMUM_LIVING, "- id: application", 2)
+				+ ": materials[1].id: 材料 id“application”与第1项重复");
+	}
+
+	@Test
+	void aRepeatedDepartmentIdIsReportedOnTheEntryThatRepeatsIt() {
+		guides.replace("departments.yaml", "{id: civil-affairs", "{id: public-security");
+
+		assertThat(problems()).contains("departments.yaml:2: id: id“public-security”与第1行重复");
 	}
 
 	@Test
@@ -154,12 +193,18 @@ class GuideFolderReaderTests {
 	}
 
 	private int lineOf(String file, String text) {
+		return lineOf(file, text, 1);
+	}
+
+	/** The line of the {@code nth} occurrence of {@code text}, counted from 1. */
+	private int lineOf(String file, String text, int nth) {
 		List<String> lines = guides.read(file).lines().toList();
+		int seen = 0;
 		for (int i = 0; i < lines.size(); i++) {
-			if (lines.get(i).contains(text)) {
+			if (lines.get(i).contains(text) && ++seen == nth) {
 				return i + 1;
 			}
 		}
-		throw new IllegalArgumentException(text + " not in " + file);
+		throw new IllegalArgumentException(text + " not " + nth + " times in " + file);
 	}
 }
