@@ -66,7 +66,7 @@ final class GuideFileReader {
 				item.object("fees", true).map(GuideFileReader::fees).orElse(null),
 				item.objects("windows", true).stream().map(GuideFileReader::window).toList(),
 				item.text("contact"), item.text("complaint"),
-				item.objects("faq", false).stream().map(f -> new Guide.Faq(f.text("q"), f.text("a"))).toList(),
+				item.objects("faq", false).stream().map(GuideFileReader::faq).toList(),
 				onlineUrl, item.date("effectiveDate"),
 				item.object("disclosure", true).map(GuideFileReader::disclosure).orElse(null));
 		return isComplete(guide) ? guide : null;
@@ -209,10 +209,19 @@ final class GuideFileReader {
 	private static Guide.Fees fees(YamlFields fees) {
 		fees.onlyKeys(Set.of("charged", "items", "basis"));
 		boolean charged = Boolean.TRUE.equals(fees.bool("charged"));
-		List<Guide.FeeItem> items = fees.objects("items", charged).stream()
-				.map(i -> new Guide.FeeItem(i.text("name"), i.text("amount"))).toList();
+		List<Guide.FeeItem> items = fees.objects("items", charged).stream().map(GuideFileReader::feeItem).toList();
 		String basis = charged ? fees.text("basis") : fees.optionalText("basis");
 		return new Guide.Fees(charged, items, basis);
+	}
+
+	private static Guide.FeeItem feeItem(YamlFields item) {
+		item.onlyKeys(Set.of("name", "amount"));
+		return new Guide.FeeItem(item.text("name"), item.text("amount"));
+	}
+
+	private static Guide.Faq faq(YamlFields faq) {
+		faq.onlyKeys(Set.of("q", "a"));
+		return new Guide.Faq(faq.text("q"), faq.text("a"));
 	}
 
 	private static Guide.ServiceWindow window(YamlFields window) {

@@ -173,6 +173,13 @@ class GuideFolderReaderTests {
 	}
 
 	@Test
+	void aMisspeltFieldOfAFeeItemIsNotSilentlyIgnored() {
+		guides.replace(MINIMUM_LIVING, "fees:\n  charged: false", "fees:\n  charged: true\n  items:\n    - {name: 工本费, amout: 10元}\n  basis: 物价文件");
+
+		assertThat(problems()).contains(MINIMUM_LIVING + ":" + lineOf(MINIMUM_LIVING, "amout") + ": fees.items[0].amout: 未知字段（请检查拼写）");
+	}
+
+	@Test
 	void aValueOutsideTheDisclosureChannelsIsRefused() {
 		guides.replace(MINIMUM_LIVING, "channels: [政府网站, 公示栏]", "channels: [政府网站, 微博]");
 
