@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -61,10 +62,26 @@ public final class GuideFolderFixture {
 	}
 
 	public GuideFolderFixture write(String file, String content) {
+		return write(file, content.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** Writes raw bytes, for a file saved in another encoding than UTF-8. */
+	public GuideFolderFixture write(String file, byte[] content) {
 		try {
 			Files.createDirectories(root.resolve(file).getParent());
-			Files.writeString(root.resolve(file), content, StandardCharsets.UTF_8);
+			Files.write(root.resolve(file), content);
 			return this;
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** The item files (one per service item, in the folder of its domain), relative to the root, in order. */
+	public List<String> itemFiles() {
+		try (Stream<Path> files = Files.walk(root)) {
+			return files.filter(Files::isRegularFile).map(f -> root.relativize(f).toString().replace('\\', '/'))
+					.filter(f -> f.contains("/") && f.endsWith(".yaml")).sorted().toList();
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
