@@ -1,6 +1,5 @@
 package cn.onething.catalog;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import cn.onething.catalog.guidefiles.GuideFolderReader;
@@ -22,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "onething.catalog.import-on-startup=false")
 class CatalogImportTests {
 
-	static final Path GUIDES = createFolder();
+	static final Path GUIDES = GuideFolderFixture.temporaryFolder("guides");
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
@@ -42,12 +41,9 @@ class CatalogImportTests {
 	GuideFolderFixture guides;
 
 	@BeforeEach
-	void emptyCatalogueAndFreshFolder() throws Exception {
+	void emptyCatalogueAndFreshFolder() {
 		db.sql("truncate catalog_guide_version, catalog_item, catalog_import").then().block();
-		try (var files = Files.walk(GUIDES)) {
-			files.sorted(java.util.Comparator.reverseOrder()).filter(p -> !p.equals(GUIDES)).forEach(p -> p.toFile().delete());
-		}
-		guides = GuideFolderFixture.copyInto(GUIDES);
+		guides = GuideFolderFixture.replaceContentsOf(GUIDES);
 	}
 
 	@Test
@@ -141,14 +137,5 @@ class CatalogImportTests {
 
 	private long count(String table) {
 		return db.sql("select count(*) as n from " + table).map(row -> row.get("n", Long.class)).one().block();
-	}
-
-	private static Path createFolder() {
-		try {
-			return Files.createTempDirectory("guides");
-		}
-		catch (java.io.IOException e) {
-			throw new java.io.UncheckedIOException(e);
-		}
 	}
 }

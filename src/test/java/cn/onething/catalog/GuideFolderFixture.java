@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -45,6 +46,27 @@ public final class GuideFolderFixture {
 		}
 		catch (URISyntaxException e) {
 			throw new IllegalStateException(e);
+		}
+	}
+
+	/** Empties {@code target} and copies the fixture into it: a folder a running service imports from. */
+	public static GuideFolderFixture replaceContentsOf(Path target) {
+		try (Stream<Path> files = Files.walk(target)) {
+			files.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(target)).forEach(p -> p.toFile().delete());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return copyInto(target);
+	}
+
+	/** A new empty folder under the system's temporary folder, for a guides folder a Spring context points at. */
+	public static Path temporaryFolder(String prefix) {
+		try {
+			return Files.createTempDirectory(prefix);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
 		}
 	}
 
