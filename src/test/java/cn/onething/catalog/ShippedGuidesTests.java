@@ -1,8 +1,5 @@
 package cn.onething.catalog;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -10,7 +7,6 @@ import java.util.stream.Collectors;
 import cn.onething.catalog.guidefiles.GuideFolder;
 import cn.onething.catalog.guidefiles.GuideFolderReader;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,27 +28,5 @@ class ShippedGuidesTests {
 		assertThat(SHIPPED.domains()).hasSize(26);
 		assertThat(perDomain.keySet()).containsExactlyInAnyOrderElementsOf(SHIPPED.domains().stream().map(d -> d.id()).toList());
 		assertThat(SHIPPED.guides()).hasSizeGreaterThanOrEqualTo(80);
-	}
-
-	@Test
-	void theValidateCommandAcceptsTheShippedFolder() {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-		int exit = ValidateGuides.run("guides", new PrintStream(out, true, StandardCharsets.UTF_8));
-
-		assertThat(exit).isZero();
-		assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("指南目录有效：26 个领域");
-	}
-
-	@Test
-	void theValidateCommandPrintsPathLineFieldAndMessageAndFails(@TempDir Path folder) {
-		GuideFolderFixture.copyInto(folder).replace(GuideFolderFixture.BIRTH, "visits: 1", "visits: -1");
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-		int exit = ValidateGuides.run(folder.toString(), new PrintStream(out, true, StandardCharsets.UTF_8));
-
-		assertThat(exit).isEqualTo(1);
-		assertThat(out.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow())
-				.matches(".*/household-registration/birth-registration\\.yaml:\\d+: visits: 到办事现场次数应为0、1或2");
 	}
 }
