@@ -1,12 +1,21 @@
 package cn.onething.catalog;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import cn.onething.catalog.guidefiles.GuideFolderReader;
 import cn.onething.catalog.internal.CatalogImporter;
+import cn.onething.catalog.mistakes.Mistake;
+import cn.onething.catalog.mistakes.Mistakes;
+import cn.onething.catalog.model.Guide;
 import cn.onething.system.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -18,8 +27,14 @@ import static cn.onething.catalog.GuideFolderFixture.BIRTH;
 import static cn.onething.catalog.GuideFolderFixture.MINIMUM_LIVING;
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * Imports of a guides folder on PostgreSQL: versions, withdrawals, two replicas at once, and folders with a mistake,
+ * which import nothing while the last good catalogue keeps serving.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "onething.catalog.import-on-startup=false")
 class CatalogImportTests {
+
+	static final long MISTAKES_SEED = 2024;
 
 	static final Path GUIDES = GuideFolderFixture.temporaryFolder("guides");
 
@@ -100,6 +115,31 @@ class CatalogImportTests {
 		assertThat(catalog.current().guide("000707001000").orElseThrow().timeLimit().committed()).isEqualTo(1);
 	}
 
+	/** One mistake of each kind the generator makes, made on a copy of the fixture outside the imported folder. */
+	static Stream<Mistake> oneMistakeOfEachKind() {
+		return new Mistakes(MISTAKES_SEED, GuideFolderFixture.copyInto(GuideFolderFixture.temporaryFolder("valid")))
+				.oneOfEachKind().stream();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("oneMistakeOfEachKind")
+	void anyMistakeImportsNothingAndTheLastGoodCatalogueKeepsServing(Mistake mistake) {
+		importNow();
+		Served before = served();
+		List<String> storedBefore = stored();
+
+		mistake.applyTo(guides);
+		ImportResult result = importNow();
+
+		assertThat(result.outcome()).as("seed %d: %s", MISTAKES_SEED, mistake).isEqualTo(ImportResult.Outcome.REJECTED);
+		assertThat(mistake.isReportedIn(result.problems())).as("seed %d: %s; reported %s", MISTAKES_SEED, mistake,
+				result.problems()).isTrue();
+		assertThat(served()).as("what pages serve after %s", mistake).isEqualTo(before);
+		assertThat(stored()).as("what the database holds after %s", mistake).isEqualTo(storedBefore);
+		catalog.reload().block();
+		assertThat(served()).as("the catalogue read back from the database after %s", mistake).isEqualTo(before);
+	}
+
 	@Test
 	void aRemovedFileWithdrawsTheItemButKeepsItsVersionsAndPuttingItBackRestoresIt() {
 		importNow();
@@ -125,7 +165,7 @@ class CatalogImportTests {
 		var folder = GuideFolderReader.read(GUIDES);
 
 		var outcomes = Mono.zip(importer.importFolder(folder, "replica-a"), importer.importFolder(folder, "replica-b"))
-				.map(both -> java.util.List.of(both.getT1().outcome(), both.getT2().outcome())).block();
+				.map(both -> List.of(both.getT1().outcome(), both.getT2().outcome())).block();
 
 		assertThat(outcomes).containsExactlyInAnyOrder(ImportResult.Outcome.IMPORTED, ImportResult.Outcome.UNCHANGED);
 		assertThat(count("catalog_guide_version")).isEqualTo(2);
@@ -133,6 +173,25 @@ class CatalogImportTests {
 
 	private ImportResult importNow() {
 		return catalog.importGuides("test").block();
+	}
+
+	/** What pages and the API serve: the catalogue version, each guide's version number, and the guides. */
+	record Served(long version, Map<String, Integer> versions, List<Guide> guides) {
+	}
+
+	private Served served() {
+		CatalogSnapshot current = catalog.current();
+		return new Served(current.importId(),
+				current.guides().stream().collect(Collectors.toMap(Guide::code, g -> current.versionOf(g.code()))),
+				current.guides());
+	}
+
+	/** Every row of the catalogue tables. */
+	private List<String> stored() {
+		return Stream.of("select 'import ' || id || ' ' || catalog_hash from catalog_import order by id",
+				"select 'item ' || code || ' ' || current_version || ' ' || withdrawn from catalog_item order by code",
+				"select 'version ' || code || ' ' || version || ' ' || content_hash from catalog_guide_version order by code, version")
+				.flatMap(sql -> db.sql(sql).map(row -> row.get(0, String.class)).all().toStream()).toList();
 	}
 
 	private long count(String table) {
