@@ -1,5 +1,7 @@
 package cn.onething.catalog.guidefiles;
 
+import java.util.List;
+
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -31,27 +33,20 @@ final class YamlSyntaxErrors {
 	private static String explanation(MarkedYAMLException e) {
 		String context = e.getContext() == null ? "" : e.getContext();
 		String problem = e.getProblem() == null ? "" : e.getProblem();
-		if (context.contains("quoted scalar")) {
-			return "引号没有闭合";
-		}
-		if (context.contains("flow sequence")) {
-			return "方括号“[”没有闭合";
-		}
-		if (context.contains("flow mapping")) {
-			return "花括号“{”没有闭合";
-		}
-		if (problem.contains("could not find expected ':'")) {
-			return "缺少冒号，或冒号后缺少空格";
-		}
-		if (problem.contains("\\t")) {
-			return "不能用 Tab 缩进，请用空格";
-		}
-		if (problem.contains("mapping values are not allowed")) {
-			return "这里不能出现“字段:”：缩进不对，或文字中的冒号需要整段加引号";
-		}
-		if (problem.contains("expected <block end>")) {
-			return "缩进与同级的行不一致";
-		}
-		return "无法解析";
+		return HINTS.stream().filter(hint -> (hint.inContext() ? context : problem).contains(hint.clue()))
+				.map(Hint::explanation).findFirst().orElse("无法解析");
 	}
+
+	/** SnakeYAML's words for a mistake, found in its context or its problem, and what they mean to an editor. */
+	private record Hint(boolean inContext, String clue, String explanation) {
+	}
+
+	private static final List<Hint> HINTS = List.of(
+			new Hint(true, "quoted scalar", "引号没有闭合"),
+			new Hint(true, "flow sequence", "方括号“[”没有闭合"),
+			new Hint(true, "flow mapping", "花括号“{”没有闭合"),
+			new Hint(false, "could not find expected ':'", "缺少冒号，或冒号后缺少空格"),
+			new Hint(false, "\\t", "不能用 Tab 缩进，请用空格"),
+			new Hint(false, "mapping values are not allowed", "这里不能出现“字段:”：缩进不对，或文字中的冒号需要整段加引号"),
+			new Hint(false, "expected <block end>", "缩进与同级的行不一致"));
 }
