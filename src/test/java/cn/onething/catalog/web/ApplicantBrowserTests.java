@@ -1,12 +1,22 @@
 package cn.onething.catalog.web;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import cn.onething.catalog.Catalog;
 import cn.onething.catalog.model.Guide;
+import cn.onething.catalog.model.Material;
 import cn.onething.system.HeadlessChromium;
 import cn.onething.system.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -14,6 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -30,12 +42,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the enlarged default font many elderly applicants use. The pages carry no script at all, so they read and work
  * the same with JavaScript off; the tests check that instead of switching scripts off, which ChromeDriver needs.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class ApplicantBrowserTests {
 
+	/**
+	 * The port is chosen before the server starts so that the public address the QR codes hold is this server's
+	 * own: a code scanned in a test then leads to the test's server, not to a production default.
+	 */
+	static final int PORT = freePort();
+
 	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
+	static void databaseAndAddress(DynamicPropertyRegistry registry) {
 		TestDatabase.registerFresh(registry);
+		registry.add("server.port", () -> PORT);
+		registry.add("onething.catalog.public-base-url", () -> "http://localhost:" + PORT);
 	}
 
 	@LocalServerPort
@@ -89,6 +109,47 @@ class ApplicantBrowserTests {
 	}
 
 	@Test
+	void scanningAGuidesQrCodeOpensThatGuideOnThePhone() throws Exception {
+		// any guide will do; one from the middle of the catalogue, not the first that other tests use
+		List<Guide> guides = catalog.current().guides();
+		Guide guide = guides.get(guides.size() / 2);
+		browser = phone(16);
+
+		String fromPng = QrImages.decode(download("/g/" + guide.code() + "/qr.png"));
+		browser.get(base() + "/g/" + guide.code() + "/qr.svg");
+		String fromSvg = QrImages.decode(((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+		browser.get(fromPng);
+
+		assertThat(fromSvg).isEqualTo(fromPng);
+		assertThat(browser.getCurrentUrl()).isEqualTo(fromPng).startsWith(base() + "/");
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(guide.name());
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains(guide.code());
+	}
+
+	@Test
+	void searchingChushengOnThePhoneFindsEveryBirthRelatedGuideFirstAndNothingThatDoesNotMentionIt() {
+		String term = "出生";
+		Set<String> birthRelated = catalog.current().guides().stream()
+				.filter(g -> (g.name() + g.aliases() + g.materials().stream().map(Material::name).toList()).contains(term))
+				.map(Guide::code).collect(Collectors.toSet());
+		Set<String> mentioningIt = catalog.current().guides().stream().filter(g -> g.toString().contains(term))
+				.map(Guide::code).collect(Collectors.toSet());
+		browser = phone(16);
+		browser.get(base() + "/");
+
+		browser.findElement(By.id("q-top")).sendKeys(term);
+		browser.findElement(By.cssSelector(".top__search button")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/search?q="));
+
+		List<String> found = browser.findElements(By.cssSelector(".items a")).stream()
+				.map(link -> link.getDomAttribute("href").replaceFirst(".*/g/", "")).toList();
+		assertThat(birthRelated).as("the shipped catalogue has birth-related guides").hasSizeGreaterThanOrEqualTo(5);
+		assertThat(found.subList(0, Math.min(found.size(), birthRelated.size())))
+				.as("the guides whose name, aliases or materials say 出生 come first").containsExactlyInAnyOrderElementsOf(birthRelated);
+		assertThat(found).as("every hit mentions 出生 somewhere in its guide").allMatch(mentioningIt::contains);
+	}
+
+	@Test
 	void theLongestGuideFitsAPhoneScreenEvenWithLargeText() {
 		Guide longest = catalog.current().guides().stream()
 				.max(Comparator.comparingInt(g -> g.toString().length())).orElseThrow();
@@ -120,5 +181,21 @@ class ApplicantBrowserTests {
 
 	private String base() {
 		return "http://localhost:" + port;
+	}
+
+	private byte[] download(String path) throws IOException, InterruptedException {
+		HttpResponse<byte[]> response = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(base() + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(response.statusCode()).as(path).isEqualTo(200);
+		return response.body();
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 }
