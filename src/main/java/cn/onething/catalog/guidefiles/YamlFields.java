@@ -113,11 +113,28 @@ public final class YamlFields {
 			return null;
 		}
 		String text = scalar.getValue().strip();
+		Optional<String> invisible = invisibleCharacter(text);
+		if (invisible.isPresent()) {
+			problem(key, invisible.get());
+			return null;
+		}
 		if (text.isEmpty() && required) {
 			problem(key, "必填，不能为空");
 			return null;
 		}
 		return text.isEmpty() ? null : text;
+	}
+
+	/**
+	 * Why {@code text} cannot be shown, printed or stored, if it cannot: a quoted YAML escape ("\0", "\x07",
+	 * "\ud800") yields control characters or half a character that no reader sees, that PDFs drop and that
+	 * PostgreSQL's jsonb refuses, which would fail the import after the folder was declared valid.
+	 */
+	private static Optional<String> invisibleCharacter(String text) {
+		return text.codePoints()
+				.filter(c -> c != '\t' && c != '\n' && c != '\r')
+				.filter(c -> Character.getType(c) == Character.CONTROL || Character.getType(c) == Character.SURROGATE)
+				.mapToObj(c -> String.format("含有看不见的控制字符 U+%04X，请删除", c)).findFirst();
 	}
 
 	public Integer integer(String key, boolean required) {
@@ -174,7 +191,11 @@ public final class YamlFields {
 	public List<String> texts(String key, boolean required) {
 		List<String> texts = new ArrayList<>();
 		for (Node item : sequence(key, required)) {
-			if (item instanceof ScalarNode scalar && !scalar.getValue().isBlank()) {
+			Optional<String> invisible = item instanceof ScalarNode scalar ? invisibleCharacter(scalar.getValue()) : Optional.empty();
+			if (invisible.isPresent()) {
+				problems.add(path, line(item), field(key), invisible.get());
+			}
+			else if (item instanceof ScalarNode scalar && !scalar.getValue().isBlank()) {
 				texts.add(scalar.getValue().strip());
 			}
 			else {

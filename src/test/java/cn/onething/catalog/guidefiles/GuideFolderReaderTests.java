@@ -180,6 +180,15 @@ class GuideFolderReaderTests {
 	}
 
 	@Test
+	void anEscapeThatYieldsAnInvisibleCharacterIsRefusedBeforeItReachesTheDatabase() {
+		guides.replace(MINIMUM_LIVING, "name: 最低生活保障审核确认", "name: \"最低生活\\0保障审核确认\"")
+				.replace(MINIMUM_LIVING, "aliases: [低保]", "aliases: [\"低\\a保\"]");
+
+		assertThat(problems()).containsExactly(MINIMUM_LIVING + ":2: name: 含有看不见的控制字符 U+0000，请删除",
+				MINIMUM_LIVING + ":3: aliases: 含有看不见的控制字符 U+0007，请删除");
+	}
+
+	@Test
 	void aValueOutsideTheDisclosureChannelsIsRefused() {
 		guides.replace(MINIMUM_LIVING, "channels: [政府网站, 公示栏]", "channels: [政府网站, 微博]");
 

@@ -114,6 +114,19 @@ final class ItemFieldMistakes {
 		return withValue("time limit not positive working days", file, text, field, value);
 	}
 
+	/**
+	 * A quoted YAML escape that yields a character nobody sees ("\0", "\a", half a surrogate pair): valid YAML,
+	 * but text no page, PDF or PostgreSQL jsonb column can hold.
+	 */
+	static Mistake invisibleCharacter(Random random, String file, String text) {
+		Field field = pick(random, fields(text).stream().filter(Field::isPlainOneLineScalar).toList());
+		String value = field.text();
+		int at = random.nextInt(value.length() + 1);
+		String escape = pick(random, List.of("\\0", "\\a", "\\x1b", "\\ud800"));
+		return withValue("invisible character", file, text, field,
+				"\"" + doubleQuoted(value.substring(0, at)) + escape + doubleQuoted(value.substring(at)) + "\"");
+	}
+
 	static Mistake misspeltField(Random random, String file, String text) {
 		return misspelt(random, file, text, pick(random, fields(text)));
 	}
@@ -187,6 +200,11 @@ final class ItemFieldMistakes {
 		String edited = line.substring(0, field.column()) + field.key() + ": " + value;
 		return Mistake.ofText(kind, field.path() + ": " + value, file, LineEdits.replace(text, field.line(), edited),
 				field.line(), field.path());
+	}
+
+	/** Text as it stands between double quotes in YAML, where a backslash starts an escape. */
+	private static String doubleQuoted(String text) {
+		return text.replace("\\", "\\\\").replace("\"", "\\\"");
 	}
 
 	private static List<Field> fields(String text) {

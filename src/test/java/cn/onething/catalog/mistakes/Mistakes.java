@@ -30,6 +30,7 @@ public final class Mistakes {
 			inFile(ItemFieldMistakes::malformedBasicCode),
 			inFile(ItemFieldMistakes::timeLimitNotPositiveWholeDays),
 			inFile(ItemFieldMistakes::misspeltField),
+			inFile(ItemFieldMistakes::invisibleCharacter),
 			inFile(ItemFieldMistakes::valueOutsideItsList),
 			inFile(ItemFieldMistakes::undefinedMaterial),
 			inFile(ItemFieldMistakes::repeatedMaterialId),
