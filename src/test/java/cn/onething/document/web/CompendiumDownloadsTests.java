@@ -3,6 +3,7 @@ package cn.onething.document.web;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import cn.onething.catalog.Catalog;
 import cn.onething.document.Compendium;
 import cn.onething.document.CompendiumSelection;
 import cn.onething.document.Documents;
@@ -30,6 +31,13 @@ class CompendiumDownloadsTests {
 
 	@MockitoBean
 	Documents documents;
+
+	/**
+	 * The catalogue's page cache is a WebFilter, which a WebFlux slice includes, and it needs the catalogue; it keeps
+	 * only the applicant's catalogue pages, so it never asks this stand-in anything for the compendium's address.
+	 */
+	@MockitoBean
+	Catalog catalog;
 
 	@Test
 	void theWholeBookIsAPdfNamedInChineseWithAnAsciiFallback() {
