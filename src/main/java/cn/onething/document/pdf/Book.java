@@ -2,9 +2,11 @@ package cn.onething.document.pdf;
 
 import java.util.Map;
 
+import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfWriter;
 
 /**
@@ -12,6 +14,9 @@ import com.lowagie.text.pdf.PdfWriter;
  * the pages the previous pass found for each heading (empty on the first pass), which the table of contents prints.
  */
 final class Book {
+
+	/** A heading needs room for itself and two lines of what follows, or it moves to the next page. */
+	private static final float HEADING_ROOM = 60;
 
 	private final Document document;
 	private final PdfWriter writer;
@@ -58,6 +63,34 @@ final class Book {
 	String pageOf(String anchor) {
 		Integer page = knownPages.get(anchor);
 		return page == null ? "" : page.toString();
+	}
+
+	/** Makes the phrase a link to the heading, for readers of the PDF on a screen. */
+	static Phrase linkTo(Phrase phrase, String anchor) {
+		for (Element chunk : phrase.getChunks()) {
+			((Chunk) chunk).setLocalGoto(anchor);
+		}
+		return phrase;
+	}
+
+	/** A numbered heading within a section (一、基本信息), kept together with what follows it. */
+	void heading(String title) {
+		keepSpace(HEADING_ROOM);
+		Paragraph heading = text.paragraph(title, Typesetter.Style.HEADING);
+		heading.setSpacingBefore(10);
+		heading.setSpacingAfter(2);
+		add(heading);
+	}
+
+	void body(String content) {
+		add(bodyParagraph(content));
+	}
+
+	/** A paragraph of body text, for parts in different styles. */
+	Paragraph bodyParagraph(String content) {
+		Paragraph paragraph = text.paragraph(content, Typesetter.Style.BODY);
+		paragraph.setSpacingBefore(3);
+		return paragraph;
 	}
 
 	/** Starts the next block on a new page when less than {@code height} points are left, so no heading is orphaned. */

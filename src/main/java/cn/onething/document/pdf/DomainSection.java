@@ -1,5 +1,7 @@
 package cn.onething.document.pdf;
 
+import java.util.List;
+
 import cn.onething.catalog.model.Guide;
 import cn.onething.document.CompendiumContents;
 import com.lowagie.text.Paragraph;
@@ -38,21 +40,13 @@ final class DomainSection {
 	}
 
 	private PdfPTable itemList(CompendiumContents.Part part) {
-		Typesetter text = book.text();
-		PdfPTable table = Cells.table(7, 38, 27, 10, 12, 6);
-		table.setHeaderRows(1);
-		for (String header : new String[] { "序号", "事项名称", "实施主体", "办件类型", "承诺时限", "页码" }) {
-			table.addCell(Cells.header(text.phrase(header, Typesetter.Style.SMALL_BOLD)));
-		}
-		int number = 1;
+		IndexTable list = new IndexTable(book, List.of("序号", "事项名称", "实施主体", "办件类型", "承诺时限", "页码"),
+				7, 38, 27, 10, 12, 6);
 		for (Guide guide : part.guides()) {
-			table.addCell(Cells.centered(text.phrase(String.valueOf(number++), Typesetter.Style.SMALL)));
-			table.addCell(Cells.cell(text.phrase(guide.name(), Typesetter.Style.SMALL)));
-			table.addCell(Cells.cell(text.phrase(guide.department().name(), Typesetter.Style.SMALL)));
-			table.addCell(Cells.centered(text.phrase(guide.timeLimit().kind(), Typesetter.Style.SMALL)));
-			table.addCell(Cells.centered(text.phrase(guide.timeLimit().committed() + " 个工作日", Typesetter.Style.SMALL)));
-			table.addCell(Cells.centered(text.phrase(book.pageOf(Bookmarks.guide(guide.code())), Typesetter.Style.SMALL)));
+			String anchor = Bookmarks.guide(guide.code());
+			list.row(guide.name(), guide.department().name(),
+					List.of(guide.timeLimit().kind(), guide.timeLimit().committed() + " 个工作日"), book.pageOf(anchor), anchor);
 		}
-		return table;
+		return list.table();
 	}
 }

@@ -22,8 +22,6 @@ import com.lowagie.text.pdf.PdfPTable;
 final class GuideSection {
 
 	private static final float QR_SIZE = 100;
-	/** A heading needs room for itself and two lines of what follows, or it moves to the next page. */
-	private static final float HEADING_ROOM = 60;
 
 	private final Book book;
 	private final Typesetter text;
@@ -42,32 +40,32 @@ final class GuideSection {
 		book.newPage();
 		book.add(book.markedHeading(guide.name(), Typesetter.Style.TITLE, Bookmarks.guide(guide.code()), domainAnchor));
 		book.add(text.paragraph(summary(guide), Typesetter.Style.SMALL));
-		heading("一、基本信息");
+		book.heading("一、基本信息");
 		book.add(basicInformation(guide));
 		if (Typesetter.present(guide.visitsNote())) {
-			body("需到现场的原因：" + guide.visitsNote());
+			book.body("需到现场的原因：" + guide.visitsNote());
 		}
-		heading("二、受理条件");
-		body(guide.conditions());
-		heading("三、申请材料（共 " + guide.materials().size() + " 项）");
+		book.heading("二、受理条件");
+		book.body(guide.conditions());
+		book.heading("三、申请材料（共 " + guide.materials().size() + " 项）");
 		book.add(materials.of(guide));
-		heading("四、办理流程");
+		book.heading("四、办理流程");
 		process(guide);
-		heading("五、办理时限");
+		book.heading("五、办理时限");
 		timeLimit(guide.timeLimit());
-		heading("六、特别程序");
+		book.heading("六、特别程序");
 		specialProcedures(guide.specialProcedures());
-		heading("七、收费标准");
+		book.heading("七、收费标准");
 		fees(guide.fees());
-		heading("八、办理地点和时间");
+		book.heading("八、办理地点和时间");
 		windows(guide.windows());
-		heading("九、咨询方式");
-		body(guide.contact());
-		heading("十、监督投诉方式");
-		body(guide.complaint());
-		heading("十一、设定依据");
+		book.heading("九、咨询方式");
+		book.body(guide.contact());
+		book.heading("十、监督投诉方式");
+		book.body(guide.complaint());
+		book.heading("十一、设定依据");
 		legalBasis(guide.legalBasis());
-		heading("十二、常见问题");
+		book.heading("十二、常见问题");
 		faq(guide.faq());
 	}
 
@@ -127,7 +125,7 @@ final class GuideSection {
 				.collect(Collectors.toMap(Material::id, Material::name, (a, b) -> a));
 		int number = 1;
 		for (Guide.ProcessStep step : guide.process()) {
-			Paragraph paragraph = paragraph();
+			Paragraph paragraph = book.bodyParagraph("");
 			paragraph.add(text.phrase(number++ + ". " + step.name(), Typesetter.Style.BODY_BOLD));
 			if (Typesetter.present(step.description())) {
 				paragraph.add(text.phrase("：" + step.description(), Typesetter.Style.BODY));
@@ -142,38 +140,38 @@ final class GuideSection {
 	}
 
 	private void timeLimit(Guide.TimeLimit limit) {
-		body("法定办结时限：" + limit.statutory() + " 个工作日；承诺办结时限：" + limit.committed() + " 个工作日；办件类型："
+		book.body("法定办结时限：" + limit.statutory() + " 个工作日；承诺办结时限：" + limit.committed() + " 个工作日；办件类型："
 				+ limit.kind() + "。");
 		if (Typesetter.present(limit.note())) {
-			body("说明：" + limit.note());
+			book.body("说明：" + limit.note());
 		}
 	}
 
 	private void specialProcedures(List<Guide.SpecialProcedure> procedures) {
 		if (procedures.isEmpty()) {
-			body("无。");
+			book.body("无。");
 			return;
 		}
 		book.add(rows(List.of("程序名称", "所需时限", "说明"), new float[] { 30, 20, 50 }, procedures,
 				p -> List.of(p.name(), p.limit() + " 个工作日", Typesetter.present(p.note()) ? p.note() : "")));
-		body("特别程序所需时间不计入办理时限（《中华人民共和国行政许可法》第四十五条）。");
+		book.body("特别程序所需时间不计入办理时限（《中华人民共和国行政许可法》第四十五条）。");
 	}
 
 	private void fees(Guide.Fees fees) {
 		if (!fees.charged()) {
-			body("不收费。");
+			book.body("不收费。");
 			return;
 		}
 		book.add(rows(List.of("收费项目", "收费标准"), new float[] { 50, 50 }, fees.items(),
 				item -> List.of(item.name(), item.amount())));
 		if (Typesetter.present(fees.basis())) {
-			body("收费依据：" + fees.basis());
+			book.body("收费依据：" + fees.basis());
 		}
 	}
 
 	private void windows(List<Guide.ServiceWindow> windows) {
 		for (Guide.ServiceWindow window : windows) {
-			Paragraph paragraph = paragraph();
+			Paragraph paragraph = book.bodyParagraph("");
 			paragraph.add(text.phrase(window.name(), Typesetter.Style.BODY_BOLD));
 			paragraph.add(text.phrase("\n地址：" + window.address() + "\n办公时间：" + window.hours()
 					+ (Typesetter.present(window.phone()) ? "\n联系电话：" + window.phone() : ""), Typesetter.Style.BODY));
@@ -183,7 +181,7 @@ final class GuideSection {
 
 	private void legalBasis(List<Guide.LegalBasis> basis) {
 		for (Guide.LegalBasis law : basis) {
-			Paragraph paragraph = paragraph();
+			Paragraph paragraph = book.bodyParagraph("");
 			paragraph.add(text.phrase("《" + law.law() + "》" + (Typesetter.present(law.article()) ? law.article() : ""),
 					Typesetter.Style.BODY_BOLD));
 			if (Typesetter.present(law.text())) {
@@ -195,11 +193,11 @@ final class GuideSection {
 
 	private void faq(List<Guide.Faq> questions) {
 		if (questions.isEmpty()) {
-			body("无。");
+			book.body("无。");
 			return;
 		}
 		for (Guide.Faq question : questions) {
-			Paragraph paragraph = paragraph();
+			Paragraph paragraph = book.bodyParagraph("");
 			paragraph.add(text.phrase("问：" + question.q(), Typesetter.Style.BODY_BOLD));
 			paragraph.add(text.phrase("\n答：" + question.a(), Typesetter.Style.BODY));
 			book.add(paragraph);
@@ -214,26 +212,5 @@ final class GuideSection {
 			columns.apply(item).forEach(value -> table.addCell(Cells.cell(text.phrase(value, Typesetter.Style.SMALL))));
 		}
 		return table;
-	}
-
-	private void heading(String title) {
-		book.keepSpace(HEADING_ROOM);
-		Paragraph heading = text.paragraph(title, Typesetter.Style.HEADING);
-		heading.setSpacingBefore(10);
-		heading.setSpacingAfter(2);
-		book.add(heading);
-	}
-
-	private void body(String content) {
-		Paragraph paragraph = text.paragraph(content, Typesetter.Style.BODY);
-		paragraph.setSpacingBefore(3);
-		book.add(paragraph);
-	}
-
-	/** An empty paragraph of body text, for parts in different styles. */
-	private Paragraph paragraph() {
-		Paragraph paragraph = text.paragraph("", Typesetter.Style.BODY);
-		paragraph.setSpacingBefore(3);
-		return paragraph;
 	}
 }

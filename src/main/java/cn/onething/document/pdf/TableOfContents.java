@@ -2,7 +2,6 @@ package cn.onething.document.pdf;
 
 import cn.onething.catalog.model.Guide;
 import cn.onething.document.CompendiumContents;
-import com.lowagie.text.Chunk;
 import com.lowagie.text.Element;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
@@ -41,10 +40,7 @@ final class TableOfContents {
 	}
 
 	private void line(PdfPTable table, String title, String anchor, Typesetter.Style style, float indent) {
-		Phrase name = book.text().phrase(title, style);
-		for (Element chunk : name.getChunks()) {
-			((Chunk) chunk).setLocalGoto(anchor);
-		}
+		Phrase name = Book.linkTo(book.text().phrase(title, style), anchor);
 		name.add(book.text().dottedLeader(style));
 		PdfPCell nameCell = Cells.blank(name);
 		nameCell.setPaddingLeft(indent);
