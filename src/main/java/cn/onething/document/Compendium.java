@@ -5,11 +5,12 @@ import java.util.stream.Collectors;
 
 /**
  * A printed Service Guide Compendium (《办事指南一本通》): the PDF and what a publisher should know about it.
- * {@code missingCharacters} lists every character no shipped font has; each is printed as 〓 so a proof-reader
+ * {@code catalogVersion} and {@code bundlesVersion} are the catalogue and bundle imports it was printed from: bundles
+ * are imported and versioned apart from the catalogue, and the one-thing pages print them. {@code missingCharacters} lists every character no shipped font has; each is printed as 〓 so a proof-reader
  * sees the gap, and the guide where it occurs is named so an editor can fix or report it.
  */
-public record Compendium(byte[] pdf, int pageCount, String title, long catalogVersion, CompendiumSelection selection,
-		List<MissingCharacter> missingCharacters) {
+public record Compendium(byte[] pdf, int pageCount, String title, long catalogVersion, long bundlesVersion,
+		CompendiumSelection selection, List<MissingCharacter> missingCharacters) {
 
 	public Compendium {
 		missingCharacters = List.copyOf(missingCharacters);

@@ -10,9 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import cn.onething.bundle.BundleSnapshot;
+import cn.onething.bundle.Bundles;
 import cn.onething.catalog.Catalog;
 import cn.onething.catalog.CatalogProperties;
 import cn.onething.catalog.CatalogSnapshot;
+import cn.onething.document.internal.CompendiumKey;
 import cn.onething.document.internal.CompendiumStore;
 import cn.onething.document.pdf.CompendiumWriter;
 import cn.onething.document.pdf.FontChain;
@@ -46,41 +49,45 @@ public class Documents implements DisposableBean {
 	 */
 	private final Scheduler rendering = Schedulers.newBoundedElastic(2, 64, "documents");
 	/**
-	 * Compendiums by catalogue version and selection, so a reprint of the same version is instant and concurrent
-	 * requests share one rendering; behind it the table every replica shares, so the book is printed once for all of
-	 * them and survives a restart.
+	 * Compendiums by catalogue version, bundles version and selection, so a reprint of the same versions is instant
+	 * and concurrent requests share one rendering; behind it the table every replica shares, so the book is printed
+	 * once for all of them and survives a restart.
 	 */
-	private final Map<CacheKey, Mono<Compendium>> compendiums = Collections.synchronizedMap(
+	private final Map<CompendiumKey, Mono<Compendium>> compendiums = Collections.synchronizedMap(
 			new LinkedHashMap<>(16, 0.75f, true) {
 				@Override
-				protected boolean removeEldestEntry(Map.Entry<CacheKey, Mono<Compendium>> eldest) {
+				protected boolean removeEldestEntry(Map.Entry<CompendiumKey, Mono<Compendium>> eldest) {
 					return size() > CACHED_COMPENDIUMS;
 				}
 			});
 	private final Catalog catalog;
+	private final Bundles bundles;
 	private final CompendiumWriter writer;
 	private final CompendiumStore store;
 	private final Clock clock;
 	private final String replica = "documents-" + UUID.randomUUID();
 
-	Documents(Catalog catalog, CatalogProperties properties, CompendiumStore store, Optional<Clock> clock) {
+	Documents(Catalog catalog, Bundles bundles, CatalogProperties properties, CompendiumStore store,
+			Optional<Clock> clock) {
 		this.catalog = catalog;
+		this.bundles = bundles;
 		this.writer = new CompendiumWriter(FontChain.shipped(), properties);
 		this.store = store;
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
-	private record CacheKey(long catalogVersion, CompendiumSelection selection) {
-	}
-
-	/** The compendium of the current catalogue, or empty when the selected domain or department is not in it. */
+	/**
+	 * The compendium of the current catalogue and bundles, or empty when the selected domain, department or bundle is
+	 * not in them.
+	 */
 	public Mono<Compendium> compendium(CompendiumSelection selection) {
-		CatalogSnapshot snapshot = catalog.current();
-		if (selection.contents(snapshot).isEmpty()) {
+		CatalogSnapshot catalogue = catalog.current();
+		BundleSnapshot oneThings = bundles.current();
+		if (selection.contents(catalogue, oneThings).isEmpty()) {
 			return Mono.empty();
 		}
-		CacheKey key = new CacheKey(snapshot.importId(), selection);
-		return compendiums.computeIfAbsent(key, k -> obtain(snapshot, selection, k));
+		CompendiumKey key = new CompendiumKey(catalogue.importId(), oneThings.importId(), selection);
+		return compendiums.computeIfAbsent(key, k -> obtain(catalogue, oneThings, k));
 	}
 
 	/**
@@ -88,14 +95,13 @@ public class Documents implements DisposableBean {
 	 * prints it, that replica's book once stored (asked again every {@link #WAITING_FOR_ANOTHER_REPLICA}; a replica
 	 * that dies while printing lets its lease run out, and the next ask takes the printing over).
 	 */
-	private Mono<Compendium> obtain(CatalogSnapshot snapshot, CompendiumSelection selection, CacheKey key) {
-		long version = snapshot.importId();
-		Mono<Compendium> printedHere = store.claim(version, selection, replica, PRINTING_LEASE)
+	private Mono<Compendium> obtain(CatalogSnapshot catalogue, BundleSnapshot oneThings, CompendiumKey key) {
+		Mono<Compendium> printedHere = store.claim(key, replica, PRINTING_LEASE)
 				.filter(Boolean::booleanValue)
-				.flatMap(claimed -> render(snapshot, selection)
+				.flatMap(claimed -> render(catalogue, oneThings, key.selection())
 						.flatMap(book -> store.save(book, replica).thenReturn(book))
-						.onErrorResume(error -> store.release(version, selection, replica).then(Mono.error(error))));
-		return store.find(version, selection)
+						.onErrorResume(error -> store.release(key, replica).then(Mono.error(error))));
+		return store.find(key)
 				.switchIfEmpty(printedHere)
 				.repeatWhenEmpty(waits -> waits.take(PRINTING_LEASE.dividedBy(WAITING_FOR_ANOTHER_REPLICA) * 2)
 						.delayElements(WAITING_FOR_ANOTHER_REPLICA))
@@ -105,8 +111,8 @@ public class Documents implements DisposableBean {
 				.cache();
 	}
 
-	private Mono<Compendium> render(CatalogSnapshot snapshot, CompendiumSelection selection) {
-		return Mono.fromCallable(() -> writer.write(snapshot, selection, LocalDate.now(clock.withZone(CHINA))))
+	private Mono<Compendium> render(CatalogSnapshot catalogue, BundleSnapshot oneThings, CompendiumSelection selection) {
+		return Mono.fromCallable(() -> writer.write(catalogue, oneThings, selection, LocalDate.now(clock.withZone(CHINA))))
 				.subscribeOn(rendering)
 				.doOnNext(this::reportMissingCharacters);
 	}

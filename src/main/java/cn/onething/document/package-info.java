@@ -1,20 +1,22 @@
 /**
- * Printed documents: the Service Guide Compendium (《办事指南一本通》), the acceptance receipt (受理回执) and the
- * one-time notice (一次性告知书). The only module that uses OpenPDF; it ships its own fonts under {@code resources/fonts} so no
- * machine needs Chinese fonts installed.
+ * Printed documents: the Service Guide Compendium (《办事指南一本通》) with its one-thing pages (一件事一次办), the
+ * acceptance receipt (受理回执) and the one-time notice (一次性告知书). The only module that uses OpenPDF; it ships its
+ * own fonts under {@code resources/fonts} so no machine needs Chinese fonts installed.
  * <p>
  * Public API: {@link cn.onething.document.Documents} (PDFs as {@code Mono}, rendered on a bounded scheduler and
- * cached per catalogue version), {@link cn.onething.document.CompendiumSelection} and
- * {@link cn.onething.document.Compendium}, {@link cn.onething.document.CaseDocuments}. {@code pdf} (the OpenPDF
- * layout) and {@code web} are private to the module. Reads the catalogue and cases, writes nothing.
+ * cached per catalogue and bundle version), {@link cn.onething.document.CompendiumSelection} (the whole catalogue, a
+ * domain, a department or a bundle) and {@link cn.onething.document.Compendium},
+ * {@link cn.onething.document.CaseDocuments}. {@code pdf} (the OpenPDF layout), {@code internal} (the printed books
+ * every replica shares) and {@code web} are private to the module. Reads the catalogue, the bundles and cases; writes
+ * only its own table of printed books.
  * <p>
  * The acceptance receipt also prints the case's WeChat binding code, which it asks of the notification module's
  * {@link cn.onething.notification.CaseBindingCodes}. That module owns bindings and their codes, and documents is a
  * leaf nobody depends on, so this dependency makes no cycle; a port owned here and implemented there would add an
  * interface with one implementation and make notification depend on documents for no other reason.
  */
-@ApplicationModule(displayName = "Documents", allowedDependencies = { "catalog", "catalog :: model", "casework",
-		"casework :: model", "calendar", "notification" })
+@ApplicationModule(displayName = "Documents", allowedDependencies = { "catalog", "catalog :: model", "bundle",
+		"casework", "casework :: model", "calendar", "notification" })
 package cn.onething.document;
 
 import org.springframework.modulith.ApplicationModule;

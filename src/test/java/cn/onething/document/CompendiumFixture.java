@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import cn.onething.bundle.BundleSnapshot;
+import cn.onething.bundle.bundlefiles.BundleFolder;
+import cn.onething.bundle.bundlefiles.BundleFolderReader;
 import cn.onething.catalog.CatalogProperties;
 import cn.onething.catalog.CatalogSnapshot;
 import cn.onething.catalog.guidefiles.GuideFolder;
@@ -18,8 +21,8 @@ import cn.onething.document.pdf.CompendiumWriter;
 import cn.onething.document.pdf.FontChain;
 
 /**
- * Catalogue snapshots for compendium tests, read from the real guides/ folder (no database), and guides changed the
- * way an editor or a difficult name might change them.
+ * Catalogue and bundle snapshots for compendium tests, read from the real guides/ folder (no database), and guides
+ * changed the way an editor or a difficult name might change them.
  */
 public final class CompendiumFixture {
 
@@ -27,6 +30,8 @@ public final class CompendiumFixture {
 	public static final CatalogProperties LINKS = new CatalogProperties(Path.of("guides"), false, null,
 			"https://zwfw.example.cn");
 	public static final GuideFolder SHIPPED = GuideFolderReader.read(Path.of("guides"));
+
+	private static Compendium shippedBook;
 
 	private CompendiumFixture() {
 	}
@@ -44,8 +49,31 @@ public final class CompendiumFixture {
 				SHIPPED.departments(), guides, Map.of());
 	}
 
+	/** The shipped bundles, checked against {@code catalogue}, as import 3. */
+	public static BundleSnapshot shippedBundles(CatalogSnapshot catalogue) {
+		BundleFolder folder = BundleFolderReader.read(Path.of("guides"), catalogue);
+		if (!folder.isValid()) {
+			throw new IllegalStateException("the shipped bundles have problems: " + folder.problems());
+		}
+		return new BundleSnapshot(3, folder.bundles().stream().map(BundleFolder.SourcedBundle::bundle).toList());
+	}
+
+	/** The whole book of the shipped catalogue and bundles, printed once for every test class that reads it. */
+	public static synchronized Compendium shippedBook() {
+		if (shippedBook == null) {
+			CatalogSnapshot catalogue = shipped();
+			shippedBook = write(catalogue, shippedBundles(catalogue), CompendiumSelection.whole());
+		}
+		return shippedBook;
+	}
+
+	/** A book of guides only: the catalogues of these tests are made up, and no bundle names their items. */
 	public static Compendium write(CatalogSnapshot snapshot, CompendiumSelection selection) {
-		return new CompendiumWriter(FontChain.shipped(), LINKS).write(snapshot, selection, COMPILED_ON);
+		return write(snapshot, BundleSnapshot.empty(), selection);
+	}
+
+	public static Compendium write(CatalogSnapshot snapshot, BundleSnapshot bundles, CompendiumSelection selection) {
+		return new CompendiumWriter(FontChain.shipped(), LINKS).write(snapshot, bundles, selection, COMPILED_ON);
 	}
 
 	public static Guide birthRegistration() {

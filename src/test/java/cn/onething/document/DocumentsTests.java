@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
+import cn.onething.bundle.BundleSnapshot;
+import cn.onething.bundle.Bundles;
 import cn.onething.catalog.Catalog;
 import cn.onething.catalog.CatalogSnapshot;
 import cn.onething.document.internal.CompendiumStore;
@@ -14,6 +16,7 @@ import cn.onething.outbox.MigratedDatabase;
 import io.r2dbc.pool.ConnectionPool;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
@@ -35,9 +38,15 @@ class DocumentsTests {
 	static final ConnectionPool POOL = MigratedDatabase.create().pool(4);
 
 	final Catalog catalog = mock(Catalog.class);
+	final Bundles bundles = mock(Bundles.class);
 	final DatabaseClient db = DatabaseClient.create(POOL);
 	final List<Documents> replicas = new ArrayList<>();
 	final Documents documents = replica(Clock.systemUTC());
+
+	@BeforeEach
+	void noBundlesYet() {
+		when(bundles.current()).thenReturn(BundleSnapshot.empty());
+	}
 
 	@AfterEach
 	void shutDown() {
@@ -51,8 +60,8 @@ class DocumentsTests {
 	}
 
 	Documents replica(Clock clock) {
-		Documents replica = new Documents(catalog, CompendiumFixture.LINKS, new CompendiumStore(db, JsonMapper.builder().build()),
-				Optional.of(clock));
+		Documents replica = new Documents(catalog, bundles, CompendiumFixture.LINKS,
+				new CompendiumStore(db, JsonMapper.builder().build()), Optional.of(clock));
 		replicas.add(replica);
 		return replica;
 	}
@@ -121,8 +130,8 @@ class DocumentsTests {
 	void aReplicaThatDiedWhilePrintingHoldsNobodyUpOnceItsLeaseHasRunOut() {
 		when(catalog.current()).thenReturn(CompendiumFixture.shipped());
 		db.sql("""
-				insert into document_compendium (catalog_version, selection, rendering_by, lease_until)
-				values (12, 'DOMAIN:household-registration', 'a dead replica', now() - interval '1 second')
+				insert into document_compendium (catalog_version, bundles_version, selection, rendering_by, lease_until)
+				values (12, 0, 'DOMAIN:household-registration', 'a dead replica', now() - interval '1 second')
 				""").then().block();
 
 		assertThat(documents.compendium(HOUSEHOLD).block().catalogVersion()).isEqualTo(12);

@@ -4,20 +4,22 @@ import java.time.Duration;
 import java.util.List;
 
 import cn.onething.document.Compendium;
-import cn.onething.document.CompendiumSelection;
 import io.r2dbc.postgresql.codec.Json;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The document_compendium table: printed books by catalogue version and selection, and the lease of the replica
- * printing one, so that a book is printed once for all replicas.
+ * The document_compendium table: printed books by catalogue version, bundles version and selection, and the lease of
+ * the replica printing one, so that a book is printed once for all replicas.
  */
 @Component
 public class CompendiumStore {
+
+	private static final String KEY = "catalog_version = :version and bundles_version = :bundles and selection = :selection";
 
 	private final DatabaseClient db;
 	private final JsonMapper json;
@@ -28,13 +30,11 @@ public class CompendiumStore {
 	}
 
 	/** The printed book, or empty while nobody has printed it yet (or someone is printing it). */
-	public Mono<Compendium> find(long catalogVersion, CompendiumSelection selection) {
-		return db.sql("""
-				select pdf, page_count, title, missing_characters from document_compendium
-				where catalog_version = :version and selection = :selection and pdf is not null
-				""").bind("version", catalogVersion).bind("selection", key(selection))
+	public Mono<Compendium> find(CompendiumKey key) {
+		return bind(db.sql("select pdf, page_count, title, missing_characters from document_compendium where " + KEY
+				+ " and pdf is not null"), key)
 				.map(row -> new Compendium(row.get("pdf", byte[].class), row.get("page_count", Integer.class),
-						row.get("title", String.class), catalogVersion, selection,
+						row.get("title", String.class), key.catalogVersion(), key.bundlesVersion(), key.selection(),
 						json.readValue(row.get("missing_characters", Json.class).asString(),
 								new TypeReference<List<Compendium.MissingCharacter>>() { })))
 				.one();
@@ -45,45 +45,43 @@ public class CompendiumStore {
 	 * let the lease run out without storing the book (a replica that died while printing). Leases are timed by the
 	 * database's clock, so replicas whose clocks disagree still agree on whose lease ran out.
 	 */
-	public Mono<Boolean> claim(long catalogVersion, CompendiumSelection selection, String owner, Duration lease) {
-		return db.sql("""
-				insert into document_compendium (catalog_version, selection, rendering_by, lease_until)
-				values (:version, :selection, :owner, now() + make_interval(secs => :seconds))
-				on conflict (catalog_version, selection) do update
+	public Mono<Boolean> claim(CompendiumKey key, String owner, Duration lease) {
+		return bind(db.sql("""
+				insert into document_compendium (catalog_version, bundles_version, selection, rendering_by, lease_until)
+				values (:version, :bundles, :selection, :owner, now() + make_interval(secs => :seconds))
+				on conflict (catalog_version, bundles_version, selection) do update
 				  set rendering_by = excluded.rendering_by, lease_until = excluded.lease_until
 				  where document_compendium.pdf is null and document_compendium.lease_until < now()
 				returning rendering_by
-				""").bind("version", catalogVersion).bind("selection", key(selection)).bind("owner", owner)
-				.bind("seconds", (double) lease.toSeconds())
+				"""), key).bind("owner", owner).bind("seconds", (double) lease.toSeconds())
 				.map(row -> row.get("rendering_by", String.class)).one()
 				.hasElement();
 	}
 
-	/** Stores the book printed under the lease, and forgets the books of older catalogue versions. */
+	/**
+	 * Stores the book printed under the lease, and forgets the books of older catalogue or bundle versions: every
+	 * replica moves on to the newer imports within a refresh interval.
+	 */
 	public Mono<Void> save(Compendium compendium, String owner) {
-		return db.sql("""
-				update document_compendium
-				set pdf = :pdf, page_count = :pages, title = :title, missing_characters = :missing,
-				  rendering_by = null, lease_until = null
-				where catalog_version = :version and selection = :selection and rendering_by = :owner
-				""").bind("pdf", compendium.pdf()).bind("pages", compendium.pageCount()).bind("title", compendium.title())
+		CompendiumKey key = CompendiumKey.of(compendium);
+		return bind(db.sql("update document_compendium set pdf = :pdf, page_count = :pages, title = :title, "
+				+ "missing_characters = :missing, rendering_by = null, lease_until = null where rendering_by = :owner and " + KEY), key)
+				.bind("pdf", compendium.pdf()).bind("pages", compendium.pageCount()).bind("title", compendium.title())
 				.bind("missing", Json.of(json.writeValueAsString(compendium.missingCharacters())))
-				.bind("version", compendium.catalogVersion()).bind("selection", key(compendium.selection()))
 				.bind("owner", owner)
 				.then()
-				.then(db.sql("delete from document_compendium where catalog_version < :version")
-						.bind("version", compendium.catalogVersion()).then());
+				.then(db.sql("delete from document_compendium where catalog_version < :version or bundles_version < :bundles")
+						.bind("version", key.catalogVersion()).bind("bundles", key.bundlesVersion()).then());
 	}
 
 	/** Gives up a lease after a failed printing, so that the next request anywhere tries again at once. */
-	public Mono<Void> release(long catalogVersion, CompendiumSelection selection, String owner) {
-		return db.sql("""
-				delete from document_compendium
-				where catalog_version = :version and selection = :selection and rendering_by = :owner and pdf is null
-				""").bind("version", catalogVersion).bind("selection", key(selection)).bind("owner", owner).then();
+	public Mono<Void> release(CompendiumKey key, String owner) {
+		return bind(db.sql("delete from document_compendium where rendering_by = :owner and pdf is null and " + KEY), key)
+				.bind("owner", owner).then();
 	}
 
-	private static String key(CompendiumSelection selection) {
-		return selection.id() == null ? selection.scope().name() : selection.scope().name() + ":" + selection.id();
+	private static GenericExecuteSpec bind(GenericExecuteSpec statement, CompendiumKey key) {
+		return statement.bind("version", key.catalogVersion()).bind("bundles", key.bundlesVersion())
+				.bind("selection", key.selectionColumn());
 	}
 }

@@ -65,6 +65,12 @@ final class Book {
 		return page == null ? "" : page.toString();
 	}
 
+	/** "见第 N 页" for a reference to a heading, blank until the previous pass has found its page. */
+	String seePage(String anchor) {
+		Integer page = knownPages.get(anchor);
+		return page == null ? "" : "见第 " + page + " 页";
+	}
+
 	/** Makes the phrase a link to the heading, for readers of the PDF on a screen. */
 	static Phrase linkTo(Phrase phrase, String anchor) {
 		for (Element chunk : phrase.getChunks()) {

@@ -23,6 +23,7 @@ final class Bookmarks extends PdfPageEventHelper {
 	static final String HOW_TO_USE = "how-to-use";
 	static final String CONTENTS = "contents";
 	static final String APPENDIX = "appendix";
+	static final String ONE_THINGS = "one-things";
 
 	/** Space above the heading to keep in view when a reader follows the bookmark. */
 	private static final float VIEW_MARGIN = 12;
@@ -42,9 +43,13 @@ final class Bookmarks extends PdfPageEventHelper {
 		return "guide:" + code;
 	}
 
+	static String bundle(String id) {
+		return "bundle:" + id;
+	}
+
 	/**
 	 * Marks a heading as the target of the anchor; {@code parent} is the anchor of the enclosing bookmark (a guide's
-	 * domain), null for a top-level one.
+	 * domain, a bundle's 一件事一次办), null for a top-level one.
 	 */
 	Phrase mark(Phrase heading, String anchor, String title, String parent) {
 		if (heading.getChunks().isEmpty()) {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import cn.onething.bundle.BundleSnapshot;
 import cn.onething.catalog.CatalogProperties;
 import cn.onething.catalog.CatalogSnapshot;
 import cn.onething.document.Compendium;
@@ -16,13 +17,15 @@ import com.lowagie.text.PageSize;
 import com.lowagie.text.pdf.PdfWriter;
 
 /**
- * Writes the Service Guide Compendium (《办事指南一本通》): cover, how-to-use page, table of contents, one section per
- * domain with each guide on pages of its own, and the disclosure catalogue as an appendix. Blocking and CPU-bound:
+ * Writes the Service Guide Compendium (《办事指南一本通》): cover, how-to-use page, table of contents, the one-thing
+ * bundles (一件事一次办), one section per domain with each guide on pages of its own, and the disclosure catalogue as
+ * an appendix. Blocking and CPU-bound:
  * callers run it off the request threads.
  * <p>
- * The table of contents sits before the guides but needs their pages, so the book is laid out twice: the first
- * pass learns the page of every heading (and is thrown away), the second prints those pages. The page numbers sit
- * in a column of their own, so knowing them changes no line break; should a layout ever differ, a further pass runs.
+ * The table of contents and the one-thing pages sit before the guides but need their pages, so the book is laid out
+ * twice: the first pass learns the page of every heading (and is thrown away), the second prints those pages. The
+ * page numbers sit in a column of their own, so knowing them changes no line break; should a layout ever differ, a
+ * further pass runs.
  */
 public final class CompendiumWriter {
 
@@ -39,19 +42,20 @@ public final class CompendiumWriter {
 		this.links = links;
 	}
 
-	public Compendium write(CatalogSnapshot snapshot, CompendiumSelection selection, LocalDate compiledOn) {
-		CompendiumContents contents = selection.contents(snapshot)
-				.orElseThrow(() -> new IllegalArgumentException("the catalogue has no " + selection));
+	public Compendium write(CatalogSnapshot snapshot, BundleSnapshot bundles, CompendiumSelection selection,
+			LocalDate compiledOn) {
+		CompendiumContents contents = selection.contents(snapshot, bundles)
+				.orElseThrow(() -> new IllegalArgumentException("the catalogue and bundles have no " + selection));
 		String title = title(snapshot, contents);
+		Edition edition = new Edition(snapshot, bundles.importId(), contents, title, compiledOn);
 		// The first pass only measures: nothing it writes is kept.
-		Map<String, Integer> knownPages = render(snapshot, contents, title, compiledOn, Map.of(),
-				OutputStream.nullOutputStream()).pages();
+		Map<String, Integer> knownPages = render(edition, Map.of(), OutputStream.nullOutputStream()).pages();
 		for (int pass = 2; pass <= MAX_PASSES; pass++) {
 			ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-			Pass result = render(snapshot, contents, title, compiledOn, knownPages, pdf);
+			Pass result = render(edition, knownPages, pdf);
 			if (result.pages().equals(knownPages)) {
-				return new Compendium(pdf.toByteArray(), result.pageCount(), title, snapshot.importId(), selection,
-						result.missing());
+				return new Compendium(pdf.toByteArray(), result.pageCount(), title, snapshot.importId(),
+						bundles.importId(), selection, result.missing());
 			}
 			knownPages = result.pages();
 		}
@@ -61,8 +65,15 @@ public final class CompendiumWriter {
 	private record Pass(Map<String, Integer> pages, int pageCount, List<Compendium.MissingCharacter> missing) {
 	}
 
-	private Pass render(CatalogSnapshot snapshot, CompendiumContents contents, String title, LocalDate compiledOn,
-			Map<String, Integer> knownPages, OutputStream out) {
+	/** What every pass prints the same. */
+	record Edition(CatalogSnapshot snapshot, long bundlesVersion, CompendiumContents contents, String title,
+			LocalDate compiledOn) {
+	}
+
+	private Pass render(Edition edition, Map<String, Integer> knownPages, OutputStream out) {
+		CatalogSnapshot snapshot = edition.snapshot();
+		CompendiumContents contents = edition.contents();
+		String title = edition.title();
 		Document document = new Document(PageSize.A4, MARGIN, MARGIN, MARGIN, BOTTOM_MARGIN);
 		PdfWriter writer = PdfWriter.getInstance(document, out);
 		Bookmarks bookmarks = new Bookmarks();
@@ -76,9 +87,10 @@ public final class CompendiumWriter {
 		document.open();
 		Typesetter text = new Typesetter(fonts);
 		Book book = new Book(document, writer, text, bookmarks, knownPages);
-		new CoverPage(book).write(snapshot, contents, compiledOn);
+		new CoverPage(book).write(edition);
 		new HowToUsePage(book).write(snapshot, contents);
 		new TableOfContents(book).write(contents);
+		new OneThingPart(book, snapshot).write(contents);
 		GuideSection guides = new GuideSection(book, links);
 		for (CompendiumContents.Part part : contents.parts()) {
 			new DomainSection(book, guides).write(part);

@@ -9,7 +9,10 @@ import cn.onething.document.CompendiumContents;
 import com.lowagie.text.Element;
 import com.lowagie.text.Paragraph;
 
-/** The cover: the hall, the title, the catalogue version it was printed from and the date it was compiled. */
+/**
+ * The cover: the hall, the title, the catalogue version (and, for a book with one-thing pages, the bundles version)
+ * it was printed from and the date it was compiled.
+ */
 final class CoverPage {
 
 	/** Import dates are shown as the county sees them. */
@@ -21,7 +24,9 @@ final class CoverPage {
 		this.book = book;
 	}
 
-	void write(CatalogSnapshot snapshot, CompendiumContents contents, LocalDate compiledOn) {
+	void write(CompendiumWriter.Edition edition) {
+		CatalogSnapshot snapshot = edition.snapshot();
+		CompendiumContents contents = edition.contents();
 		Typesetter text = book.text();
 		text.place("封面");
 		Hall hall = snapshot.hall();
@@ -30,11 +35,15 @@ final class CoverPage {
 		if (contents.scopeName() != null) {
 			centered(contents.scopeName(), Typesetter.Style.COVER, 12);
 		}
-		centered("收录 " + contents.parts().size() + " 个领域、" + contents.guides().size() + " 个事项",
-				Typesetter.Style.BODY, 90);
+		boolean oneThings = !contents.bundles().isEmpty();
+		centered("收录 " + contents.parts().size() + " 个领域、" + contents.guides().size() + " 个事项"
+				+ (oneThings ? "和 " + contents.bundles().size() + " 件一件事" : ""), Typesetter.Style.BODY, 90);
 		centered("目录版本：第 " + snapshot.importId() + " 版（"
 				+ Typesetter.date(LocalDate.ofInstant(snapshot.importedAt(), CHINA)) + "发布）", Typesetter.Style.BODY, 6);
-		centered("编印日期：" + Typesetter.date(compiledOn), Typesetter.Style.BODY, 6);
+		if (oneThings) {
+			centered("一件事版本：第 " + edition.bundlesVersion() + " 版", Typesetter.Style.BODY, 6);
+		}
+		centered("编印日期：" + Typesetter.date(edition.compiledOn()), Typesetter.Style.BODY, 6);
 		float spaceBefore = 150; // the hall's contacts sit at the foot of the cover
 		for (String[] fact : new String[][] { { "地址", hall.address() }, { "办公时间", hall.hours() },
 				{ "咨询电话", hall.phone() }, { "监督投诉", hall.complaint() } }) {

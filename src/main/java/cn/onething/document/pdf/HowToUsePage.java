@@ -1,5 +1,6 @@
 package cn.onething.document.pdf;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import cn.onething.catalog.CatalogSnapshot;
@@ -7,7 +8,9 @@ import cn.onething.catalog.model.Hall;
 import cn.onething.document.CompendiumContents;
 import com.lowagie.text.Paragraph;
 
-/** 使用说明: how to find an item, read its materials table, and which version is authoritative. */
+/**
+ * 使用说明: how to find an item or a one-thing bundle, read a materials table, and which version is authoritative.
+ */
 final class HowToUsePage {
 
 	private final Book book;
@@ -22,7 +25,7 @@ final class HowToUsePage {
 		book.newPage();
 		book.add(book.markedHeading("使用说明", Typesetter.Style.TITLE, Bookmarks.HOW_TO_USE, null));
 		Hall hall = snapshot.hall();
-		List<String> paragraphs = List.of(
+		List<String> paragraphs = new ArrayList<>(List.of(
 				"本册收录 " + contents.guides().size() + " 个政务服务事项的办事指南，按 " + contents.parts().size()
 						+ " 个领域编排。每个事项单独起页，依次列明基本信息、受理条件、申请材料、办理流程、办理时限、特别程序、收费标准、"
 						+ "办理地点和时间、咨询方式、监督投诉方式、设定依据和常见问题。",
@@ -34,7 +37,12 @@ final class HowToUsePage {
 				"附录为本册所收事项的基层政务公开标准目录：“☑”表示通过该渠道公开，“☐”表示未通过该渠道公开，“√”表示所属的公开对象、方式和层级。",
 				"本册依据目录第 " + snapshot.importId() + " 版编印。发现内容与实际办理不一致的，请向"
 						+ (Typesetter.present(hall.name()) ? hall.name() : "政务服务中心") + "反映"
-						+ (Typesetter.present(hall.complaint()) ? "：" + hall.complaint() + "。" : "。"));
+						+ (Typesetter.present(hall.complaint()) ? "：" + hall.complaint() + "。" : "。")));
+		if (!contents.bundles().isEmpty()) {
+			paragraphs.add(1, "一件事一次办：目录之后先列 " + contents.bundles().size() + " 件“一件事”，每件列明包括的事项、"
+					+ "合并后的一套材料（每份只交一次，注明用于哪些事项）和办理步骤（串联、并联及承诺时限）；"
+					+ "每个事项右侧的“见第几页”是该事项办事指南所在的页码。");
+		}
 		for (String line : paragraphs) {
 			Paragraph paragraph = text.paragraph(line, Typesetter.Style.BODY);
 			paragraph.setSpacingBefore(8);

@@ -1,5 +1,6 @@
 package cn.onething.document.pdf;
 
+import cn.onething.bundle.Bundle;
 import cn.onething.catalog.model.Guide;
 import cn.onething.document.CompendiumContents;
 import com.lowagie.text.Element;
@@ -8,12 +9,12 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 
 /**
- * 目录: every domain and guide with its page. The page numbers sit in a column of their own, so the first pass (which
- * does not know them yet) lays the pages out exactly as the second one does.
+ * 目录: every one-thing bundle, domain and guide with its page. The page numbers sit in a column of their own, so the
+ * first pass (which does not know them yet) lays the pages out exactly as the second one does.
  */
 final class TableOfContents {
 
-	private static final float GUIDE_INDENT = 2 * Typesetter.Style.BODY.size;
+	private static final float NESTED_INDENT = 2 * Typesetter.Style.BODY.size;
 
 	private final Book book;
 
@@ -29,10 +30,16 @@ final class TableOfContents {
 		table.setWidthPercentage(100);
 		table.setSpacingBefore(8);
 		line(table, "使用说明", Bookmarks.HOW_TO_USE, Typesetter.Style.BODY_BOLD, 0);
+		if (!contents.bundles().isEmpty()) {
+			line(table, OneThingPart.TITLE, Bookmarks.ONE_THINGS, Typesetter.Style.BODY_BOLD, 0);
+			for (Bundle bundle : contents.bundles()) {
+				line(table, bundle.name(), Bookmarks.bundle(bundle.id()), Typesetter.Style.BODY, NESTED_INDENT);
+			}
+		}
 		for (CompendiumContents.Part part : contents.parts()) {
 			line(table, part.domain().name(), Bookmarks.domain(part.domain().id()), Typesetter.Style.BODY_BOLD, 0);
 			for (Guide guide : part.guides()) {
-				line(table, guide.name(), Bookmarks.guide(guide.code()), Typesetter.Style.BODY, GUIDE_INDENT);
+				line(table, guide.name(), Bookmarks.guide(guide.code()), Typesetter.Style.BODY, NESTED_INDENT);
 			}
 		}
 		line(table, DisclosureAppendix.TITLE, Bookmarks.APPENDIX, Typesetter.Style.BODY_BOLD, 0);

@@ -83,6 +83,6 @@ class CompendiumDownloadsTests {
 	}
 
 	private static Compendium compendium(String title, CompendiumSelection selection) {
-		return new Compendium(PDF, 3, title, 12, selection, List.of());
+		return new Compendium(PDF, 3, title, 12, 3, selection, List.of());
 	}
 }
