@@ -7,8 +7,9 @@
  * cached per catalogue and bundle version), {@link cn.onething.document.CompendiumSelection} (the whole catalogue, a
  * domain, a department or a bundle) and {@link cn.onething.document.Compendium},
  * {@link cn.onething.document.CaseDocuments}. {@code pdf} (the OpenPDF layout), {@code internal} (the printed books
- * every replica shares) and {@code web} are private to the module. Reads the catalogue, the bundles and cases; writes
- * only its own table of printed books.
+ * every replica shares) and {@code web} (downloads, also under {@code /api}, and the console's page to choose a book)
+ * are private to the module. Reads the catalogue, the bundles and cases; writes only its own table of printed books.
+ * Uses {@code identity} for the signed-in member that the console's bar shows, as every console page does.
  * <p>
  * The acceptance receipt also prints the case's WeChat binding code, which it asks of the notification module's
  * {@link cn.onething.notification.CaseBindingCodes}. That module owns bindings and their codes, and documents is a
@@ -16,7 +17,7 @@
  * interface with one implementation and make notification depend on documents for no other reason.
  */
 @ApplicationModule(displayName = "Documents", allowedDependencies = { "catalog", "catalog :: model", "bundle",
-		"casework", "casework :: model", "calendar", "notification" })
+		"casework", "casework :: model", "calendar", "identity", "notification" })
 package cn.onething.document;
 
 import org.springframework.modulith.ApplicationModule;

@@ -81,7 +81,7 @@ class StaffConsoleTests {
 
 		assertThat(queue).contains(receiptCode(), "新生儿出生一件事", "张三丰", "待审查",
 				stored.file().noticeDueOn(casework.calendar()).toString());
-		assertThat(queue).as("one click to print the compendium").contains("href=\"/documents/compendium.pdf\"");
+		assertThat(queue).as("one click to the page where staff print the compendium").contains("href=\"/staff/documents\"");
 	}
 
 	@Test
