@@ -51,8 +51,12 @@ function request() counter = counter + 1; return wrk.format("GET", wrk.path .. "
 LUA
 cat "$WORK/fresh.lua" "$WORK/paced.lua" > "$WORK/fresh-paced.lua"
 
-wrk -t2 -c16 -d5s "http://127.0.0.1:$PORT/g/$CODE" >/dev/null   # JIT warm-up
-wrk -t2 -c16 -d5s -s "$WORK/fresh.lua" "http://127.0.0.1:$PORT/search?q=$Q" >/dev/null
+# JIT warm-up: right after start-up the JIT compilers take a core of their own for tens of seconds, and a measurement
+# taken then says more about them than about the service
+WARMUP=${WARMUP:-30}
+wrk -t2 -c16 -d"${WARMUP}s" "http://127.0.0.1:$PORT/g/$CODE" >/dev/null
+wrk -t2 -c16 -d"${WARMUP}s" -s "$WORK/fresh.lua" "http://127.0.0.1:$PORT/search?q=$Q" >/dev/null
+wrk -t2 -c16 -d"$(( WARMUP / 3 ))s" "http://127.0.0.1:$PORT/api/search?q=$Q" >/dev/null
 measure() { wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$1" | grep -E "Requests/sec|99%"; }
 echo "== guide page, service";     measure "http://127.0.0.1:$PORT/g/$CODE"
 echo "== guide page, nginx copy";  measure "http://127.0.0.1:$NGINX_PORT/g/$CODE"
