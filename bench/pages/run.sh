@@ -53,7 +53,7 @@ cat "$WORK/fresh.lua" "$WORK/paced.lua" > "$WORK/fresh-paced.lua"
 
 # JIT warm-up: right after start-up the JIT compilers take a core of their own for tens of seconds, and a measurement
 # taken then says more about them than about the service
-WARMUP=${WARMUP:-30}
+WARMUP=${WARMUP:-60}
 wrk -t2 -c16 -d"${WARMUP}s" "http://127.0.0.1:$PORT/g/$CODE" >/dev/null
 wrk -t2 -c16 -d"${WARMUP}s" -s "$WORK/fresh.lua" "http://127.0.0.1:$PORT/search?q=$Q" >/dev/null
 wrk -t2 -c16 -d"$(( WARMUP / 3 ))s" "http://127.0.0.1:$PORT/api/search?q=$Q" >/dev/null
