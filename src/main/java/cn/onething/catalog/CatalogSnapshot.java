@@ -68,6 +68,10 @@ public final class CatalogSnapshot {
 		return departments;
 	}
 
+	public Optional<Department> department(String id) {
+		return departments.stream().filter(d -> d.id().equals(id)).findFirst();
+	}
+
 	public List<Guide> guides() {
 		return List.copyOf(guidesByCode.values());
 	}

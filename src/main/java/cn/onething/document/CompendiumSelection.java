@@ -59,15 +59,11 @@ public record CompendiumSelection(Scope scope, String id) {
 					.toList()));
 			case DOMAIN -> catalogue.domain(id).map(domain -> new CompendiumContents(domain.name(), List.of(),
 					List.of(part(catalogue, domain, guide -> true))));
-			case DEPARTMENT -> department(catalogue).map(department -> new CompendiumContents(department.name(),
+			case DEPARTMENT -> catalogue.department(id).map(department -> new CompendiumContents(department.name(),
 					List.of(), partsWith(catalogue, guide -> isOf(guide, department))));
 			case BUNDLE -> bundles.bundle(id).map(bundle -> new CompendiumContents(bundle.name(), List.of(bundle),
 					partsWith(catalogue, guide -> isIn(guide, bundle))));
 		};
-	}
-
-	private Optional<Department> department(CatalogSnapshot catalogue) {
-		return catalogue.departments().stream().filter(d -> d.id().equals(id)).findFirst();
 	}
 
 	private static List<CompendiumContents.Part> partsWith(CatalogSnapshot catalogue, Predicate<Guide> printed) {

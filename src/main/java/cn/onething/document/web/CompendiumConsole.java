@@ -18,7 +18,10 @@ import reactor.core.publisher.Mono;
 @Controller
 class CompendiumConsole {
 
-	/** What the console bar shows for hall staff who belong to no approving department. */
+	/**
+	 * What the console bar shows for hall staff who belong to no approving department; an id the catalogue does not
+	 * know shows as itself, as on the casework pages.
+	 */
 	private static final String HALL = "政务服务中心";
 
 	private final Identity identity;
@@ -37,9 +40,8 @@ class CompendiumConsole {
 			CatalogSnapshot catalogue = catalog.current();
 			return Rendering.view("document/staff/compendiums")
 					.modelAttribute("member", member)
-					.modelAttribute("memberDepartment", catalogue.departments().stream()
-							.filter(department -> department.id().equals(member.departmentId()))
-							.map(Department::name).findFirst().orElse(HALL))
+					.modelAttribute("memberDepartment", member.departmentId() == null ? HALL
+							: catalogue.department(member.departmentId()).map(Department::name).orElse(member.departmentId()))
 					.modelAttribute("choices", CompendiumChoices.of(catalogue, bundles.current()))
 					.build();
 		});

@@ -18,7 +18,6 @@ class Departments {
 		if (id == null) {
 			return "政务服务中心";
 		}
-		return catalog.current().departments().stream().filter(d -> d.id().equals(id)).map(Department::name)
-				.findFirst().orElse(id);
+		return catalog.current().department(id).map(Department::name).orElse(id);
 	}
 }
