@@ -72,6 +72,14 @@ public final class CatalogSnapshot {
 		return departments.stream().filter(d -> d.id().equals(id)).findFirst();
 	}
 
+	/**
+	 * The department's name, or the id itself when this catalogue has no such department (a bundle or a staff account
+	 * naming one withdrawn since): shown as it is rather than as nothing.
+	 */
+	public String departmentName(String id) {
+		return department(id).map(Department::name).orElse(id);
+	}
+
 	public List<Guide> guides() {
 		return List.copyOf(guidesByCode.values());
 	}

@@ -1,7 +1,6 @@
 package cn.onething.document.pdf;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
@@ -25,15 +24,13 @@ final class BundlePage {
 	private final Typesetter text;
 	private final CatalogSnapshot catalogue;
 	private final CompendiumContents contents;
-	private final Map<String, String> departments;
 	private final MaterialsTable materials;
 
-	BundlePage(Book book, CatalogSnapshot catalogue, CompendiumContents contents, Map<String, String> departments) {
+	BundlePage(Book book, CatalogSnapshot catalogue, CompendiumContents contents) {
 		this.book = book;
 		this.text = book.text();
 		this.catalogue = catalogue;
 		this.contents = contents;
-		this.departments = departments;
 		this.materials = new MaterialsTable(text);
 	}
 
@@ -123,6 +120,6 @@ final class BundlePage {
 	}
 
 	private String department(String id) {
-		return departments.getOrDefault(id, id);
+		return catalogue.departmentName(id);
 	}
 }

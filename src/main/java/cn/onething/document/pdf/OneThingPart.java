@@ -1,12 +1,9 @@
 package cn.onething.document.pdf;
 
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 import cn.onething.bundle.Bundle;
 import cn.onething.catalog.CatalogSnapshot;
-import cn.onething.catalog.model.Department;
 import cn.onething.document.CompendiumContents;
 import com.lowagie.text.Paragraph;
 
@@ -35,8 +32,6 @@ final class OneThingPart {
 			return;
 		}
 		Typesetter text = book.text();
-		Map<String, String> departments = catalogue.departments().stream()
-				.collect(Collectors.toMap(Department::id, Department::name));
 		text.place(TITLE);
 		book.newPage();
 		book.add(book.markedHeading(TITLE, Typesetter.Style.TITLE, Bookmarks.ONE_THINGS, null));
@@ -49,11 +44,11 @@ final class OneThingPart {
 				7, 38, 27, 10, 12, 6);
 		for (Bundle bundle : contents.bundles()) {
 			String anchor = Bookmarks.bundle(bundle.id());
-			list.row(bundle.name(), departments.getOrDefault(bundle.leadDepartmentId(), bundle.leadDepartmentId()),
+			list.row(bundle.name(), catalogue.departmentName(bundle.leadDepartmentId()),
 					List.of(bundle.items().size() + " 项", bundle.committedLimit() + " 个工作日"), book.pageOf(anchor), anchor);
 		}
 		book.add(list.table());
-		BundlePage page = new BundlePage(book, catalogue, contents, departments);
+		BundlePage page = new BundlePage(book, catalogue, contents);
 		contents.bundles().forEach(page::write);
 	}
 }

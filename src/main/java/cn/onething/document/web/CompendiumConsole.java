@@ -3,7 +3,6 @@ package cn.onething.document.web;
 import cn.onething.bundle.Bundles;
 import cn.onething.catalog.Catalog;
 import cn.onething.catalog.CatalogSnapshot;
-import cn.onething.catalog.model.Department;
 import cn.onething.identity.Identity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,7 +40,7 @@ class CompendiumConsole {
 			return Rendering.view("document/staff/compendiums")
 					.modelAttribute("member", member)
 					.modelAttribute("memberDepartment", member.departmentId() == null ? HALL
-							: catalogue.department(member.departmentId()).map(Department::name).orElse(member.departmentId()))
+							: catalogue.departmentName(member.departmentId()))
 					.modelAttribute("choices", CompendiumChoices.of(catalogue, bundles.current()))
 					.build();
 		});

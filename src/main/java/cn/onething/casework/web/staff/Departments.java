@@ -1,7 +1,6 @@
 package cn.onething.casework.web.staff;
 
 import cn.onething.catalog.Catalog;
-import cn.onething.catalog.model.Department;
 import org.springframework.stereotype.Component;
 
 /** Department names for the console, from the current catalogue; an unknown id shows as itself. */
@@ -18,6 +17,6 @@ class Departments {
 		if (id == null) {
 			return "政务服务中心";
 		}
-		return catalog.current().department(id).map(Department::name).orElse(id);
+		return catalog.current().departmentName(id);
 	}
 }
