@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.onething.shared.TypedText;
+
 /**
  * 一张表单: the union of the bundle's item forms, each shared field asked once. The page's own checks help the
  * applicant; this class is the authority on what an application may contain.
@@ -45,12 +47,15 @@ public record CombinedForm(List<FormField> fields) {
 
 	/**
 	 * Field key → what is wrong with its answer on {@code today}, naming the field; fields the form does not ask
-	 * (their condition is not met) are ignored, and so are keys that are not fields of this form.
+	 * (their condition is not met) are ignored, and so are keys that are not fields of this form, except that no
+	 * answer may hold characters no keyboard types ({@link TypedText}), as every answer is stored.
 	 */
 	public Map<String, String> validate(Map<String, String> values, LocalDate today) {
 		Map<String, String> problems = new LinkedHashMap<>();
+		values.forEach((key, value) -> TypedText.problem(value)
+				.ifPresent(reason -> problems.put(key, field(key).map(FormField::label).orElse(key) + reason)));
 		for (FormField field : fields) {
-			if (!asks(field, values)) {
+			if (!asks(field, values) || problems.containsKey(field.key())) {
 				continue;
 			}
 			String answer = answer(values, field.key());

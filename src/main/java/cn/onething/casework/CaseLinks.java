@@ -1,5 +1,6 @@
 package cn.onething.casework;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -57,6 +58,14 @@ public class CaseLinks {
 	/** The path of the progress page, with its key. */
 	public String progressPath(String receiptCode) {
 		return "/cases/" + receiptCode + "?k=" + keyFor(receiptCode);
+	}
+
+	/**
+	 * The lookup form with the code filled in: where a link without a valid key leads. The code comes from an
+	 * address as someone typed it, so it is encoded, never copied into the redirect as it is.
+	 */
+	public String lookupPath(String code) {
+		return "/cases?code=" + URLEncoder.encode(code, StandardCharsets.UTF_8);
 	}
 
 	/** The path of the acceptance receipt PDF (module document), with the same key. */

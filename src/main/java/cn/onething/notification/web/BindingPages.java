@@ -90,7 +90,7 @@ class BindingPages {
 				.modelAttribute("progress", links.progressPath(code)).build();
 	}
 
-	private static Rendering lookup(String code) {
-		return Rendering.redirectTo(UriComponentsBuilder.fromPath("/cases").queryParam("code", code).toUriString()).build();
+	private Rendering lookup(String code) {
+		return Rendering.redirectTo(links.lookupPath(code)).build();
 	}
 }

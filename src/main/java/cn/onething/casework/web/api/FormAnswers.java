@@ -1,7 +1,9 @@
 package cn.onething.casework.web.api;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import cn.onething.bundle.Bundle;
 import tools.jackson.databind.JsonNode;
@@ -13,7 +15,22 @@ import tools.jackson.databind.JsonNode;
  */
 final class FormAnswers {
 
+	private static final int MAX_DIGITS = 40;
+
 	private FormAnswers() {
+	}
+
+	/**
+	 * Plain notation of a JSON number, refused when it has more digits than any form field could want: 1e400 does
+	 * not fit a double, and 1e999999999 written out in full would take a gigabyte.
+	 */
+	private static Optional<String> plainNumber(JsonNode node) {
+		if (node.isFloatingPointNumber() && !node.isBigDecimal() && !Double.isFinite(node.asDouble())) {
+			return Optional.empty();
+		}
+		BigDecimal number = node.asDecimal();
+		boolean fits = number.precision() - number.scale() <= MAX_DIGITS && number.scale() <= MAX_DIGITS;
+		return fits ? Optional.of(number.toPlainString()) : Optional.empty();
 	}
 
 	static Map<String, String> read(Map<String, JsonNode> form, Bundle bundle, Map<String, String> problems) {
@@ -32,7 +49,8 @@ final class FormAnswers {
 				values.put(key, node.asString());
 			}
 			else if (node.isNumber()) {
-				values.put(key, node.asDecimal().toPlainString());
+				plainNumber(node).ifPresentOrElse(plain -> values.put(key, plain),
+						() -> problems.put(key, "“" + key + "”的数字超出范围"));
 			}
 			else {
 				problems.put(key, "“" + key + "”的答案应为文字、数字或 true/false");

@@ -78,7 +78,7 @@ class CaseProgressPages {
 			@RequestParam(name = "done", required = false) String done,
 			@RequestParam(name = "w", required = false) String wechat) {
 		if (!links.isValid(code, key)) {
-			return Mono.just(Rendering.redirectTo("/cases?code=" + code).build());
+			return Mono.just(Rendering.redirectTo(links.lookupPath(code)).build());
 		}
 		String unbindToken = wechat != null && wechat.matches("[A-Za-z0-9_-]{1,64}") ? wechat : null;
 		return casework.byReceiptCode(code)
@@ -90,7 +90,7 @@ class CaseProgressPages {
 	Mono<Rendering> correction(@PathVariable String code, @RequestParam(name = "k", required = false) String key,
 			ServerWebExchange exchange) {
 		if (!links.isValid(code, key)) {
-			return Mono.just(Rendering.redirectTo("/cases?code=" + code).build());
+			return Mono.just(Rendering.redirectTo(links.lookupPath(code)).build());
 		}
 		return casework.byReceiptCode(code).flatMap(stored -> exchange.getMultipartData()
 				.flatMap(UploadParts::uploads)
