@@ -13,7 +13,7 @@ import reactor.core.publisher.Mono;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** Keeps the module boundaries of design.md §3 honest: a forbidden dependency or a cycle fails the build. */
+/** Keeps the module boundaries of docs/architecture.md §3 honest: a forbidden dependency or a cycle fails the build. */
 class ModuleStructureTests {
 
 	static final ApplicationModules MODULES = ApplicationModules.of(OnethingApplication.class);
