@@ -219,7 +219,9 @@ public class Casework {
 		return transaction.transactional(write);
 	}
 
-	/** The trail and the news in the transaction of the change: both are written, or neither (design.md §6). */
+	/**
+	 * The trail and the news in the transaction of the change: both are written, or neither (docs/architecture.md §6).
+	 */
 	private Mono<Void> record(StoredCase stored, List<CaseEvent> events) {
 		return store.appendEvents(stored.file().id(), events)
 				.flatMapMany(first -> Flux.range(0, events.size())

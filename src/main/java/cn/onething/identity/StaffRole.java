@@ -1,6 +1,6 @@
 package cn.onething.identity;
 
-/** What a staff member may do in the console (design.md §8). */
+/** What a staff member may do in the console (docs/architecture.md §8). */
 public enum StaffRole {
 	/** 一窗受理: takes applications at the hall's window, collects corrections, accepts tolerantly. */
 	WINDOW("一窗受理"),

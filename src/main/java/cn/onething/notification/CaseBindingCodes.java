@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * A case's binding QR code, made once and reused while it lives: the progress page shows it on every view and the
- * acceptance receipt prints it, and creating one is a WeChat call with a daily quota (wechat-api.md §4.1).
+ * acceptance receipt prints it, and creating one is a WeChat call with a daily quota (docs/wechat.md §4.1).
  */
 @Component
 public class CaseBindingCodes {

@@ -26,7 +26,7 @@ public record NotificationProperties(
 		@DefaultValue("政务服务中心办结窗口") String collectAt) {
 
 	/**
-	 * The template's keys (wechat-api.md §2.2: category templates have typed keys, and the type is in the name, so a
+	 * The template's keys (docs/wechat.md §2.2: category templates have typed keys, and the type is in the name, so a
 	 * receipt code goes in a {@code character_string} key and a status in a {@code phrase} of at most 5 characters).
 	 */
 	public record Keys(

@@ -1,9 +1,9 @@
 /**
- * What to tell whom about a case (design.md §3, §6): the casework module's news (outbox kind {@code casework.event})
- * becomes WeChat pushes for every openid bound to the case, each delivered once by its own outbox message; step news
- * within a short window is merged into one push; delivery reports update each push; pushes WeChat refused are listed
- * for staff to retry. Applicants bind a case by scanning its QR code or through WeChat OAuth, with a signed scene, and
- * unbind with the link in every push.
+ * What to tell whom about a case (docs/architecture.md §3, §6): the casework module's news (outbox kind {@code
+ * casework.event}) becomes WeChat pushes for every openid bound to the case, each delivered once by its own outbox
+ * message; step news within a short window is merged into one push; delivery reports update each push; pushes WeChat
+ * refused are listed for staff to retry. Applicants bind a case by scanning its QR code or through WeChat OAuth, with a
+ * signed scene, and unbind with the link in every push.
  * <p>
  * It listens (outbox handlers, a WeChat listener) and serves its own pages, the binding and unbinding pages under
  * {@code /cases/{receipt}/wechat} that the progress page links to, and the staff's list of failed pushes. Its one

@@ -3,7 +3,7 @@ package cn.onething.wechat;
 import java.time.Instant;
 
 /**
- * A temporary parametric QR code (带参数二维码, wechat-api.md §4.1): scanning it in WeChat reports the scene with the
+ * A temporary parametric QR code (带参数二维码, docs/wechat.md §4.1): scanning it in WeChat reports the scene with the
  * scanner's openid to {@link WechatListener#scanned}.
  *
  * @param scene     what the scan binds to, as given to {@link WechatChannel#createBindingQr}

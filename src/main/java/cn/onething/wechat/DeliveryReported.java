@@ -2,7 +2,7 @@ package cn.onething.wechat;
 
 /**
  * WeChat reported the outcome of a message it accepted: TEMPLATESENDJOBFINISH for template messages,
- * subscribe_msg_sent_event for subscribe messages (wechat-api.md §2.4, §3.4). Correlate by the msgid of
+ * subscribe_msg_sent_event for subscribe messages (docs/wechat.md §2.4, §3.4). Correlate by the msgid of
  * {@link SendResult.Sent}.
  *
  * @param msgid        the msgid returned when the message was sent

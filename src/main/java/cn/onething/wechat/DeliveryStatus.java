@@ -1,6 +1,6 @@
 package cn.onething.wechat;
 
-/** WeChat's word on a message it accepted (wechat-api.md §2.4, §3.4). */
+/** WeChat's word on a message it accepted (docs/wechat.md §2.4, §3.4). */
 public enum DeliveryStatus {
 
 	/** {@code success}: the applicant has it. */

@@ -1,8 +1,8 @@
 package cn.onething.wechat;
 
 /**
- * What became of one push, classified as design.md §6 says so that the outbox knows whether to retry. Never an
- * exception: every failure WeChat or the network can produce is one of these values.
+ * What became of one push, classified as docs/architecture.md §6 says so that the outbox knows whether to retry. Never
+ * an exception: every failure WeChat or the network can produce is one of these values.
  */
 public sealed interface SendResult {
 
@@ -11,7 +11,7 @@ public sealed interface SendResult {
 
 	/**
 	 * WeChat accepted the message. Delivery is reported later, by this msgid, to
-	 * {@link WechatListener#deliveryReported} (wechat-api.md §2.4).
+	 * {@link WechatListener#deliveryReported} (docs/wechat.md §2.4).
 	 *
 	 * @param msgid a 64-bit integer kept as text: parsed as a double it would lose digits (§2.1)
 	 */

@@ -3,7 +3,7 @@ package cn.onething.wechat;
 import java.util.Map;
 
 /**
- * A subscribe message (订阅通知, bizsend, wechat-api.md §3.2): reaches an applicant who accepted the template's
+ * A subscribe message (订阅通知, bizsend, docs/wechat.md §3.2): reaches an applicant who accepted the template's
  * subscription, follower or not. Long-term subscriptions are open to government services (§3.1). WeChat has no
  * client_msg_id here, so a resend after an unknown outcome may arrive twice.
  *

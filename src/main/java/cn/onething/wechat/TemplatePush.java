@@ -3,7 +3,7 @@ package cn.onething.wechat;
 import java.util.Map;
 
 /**
- * A template message (模板消息, wechat-api.md §2.1) to one applicant.
+ * A template message (模板消息, docs/wechat.md §2.1) to one applicant.
  *
  * @param openid      the recipient, who must follow the official account
  * @param templateId  a template added to the account

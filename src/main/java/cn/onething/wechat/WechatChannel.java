@@ -8,9 +8,9 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * The WeChat channel other modules call: pushes to applicants and QR codes that bind them. Sends answer a
- * {@link SendResult} and never fail; the outbox decides about retries (design.md §6). Without an account configured,
- * everything goes to the dev inbox at {@code /dev/wechat/inbox} instead.
+ * The WeChat channel other modules call: pushes to applicants and QR codes that bind them. Sends answer a {@link
+ * SendResult} and never fail; the outbox decides about retries (docs/architecture.md §6). Without an account
+ * configured, everything goes to the dev inbox at {@code /dev/wechat/inbox} instead.
  */
 @Component
 public class WechatChannel {
@@ -23,7 +23,7 @@ public class WechatChannel {
 		this.properties = properties;
 	}
 
-	/** A template message; its values cut to WeChat's limits and masked (wechat-api.md §2.2, §3.3). */
+	/** A template message; its values cut to WeChat's limits and masked (docs/wechat.md §2.2, §3.3). */
 	public Mono<SendResult> sendTemplate(TemplatePush push) {
 		return Mono.defer(() -> {
 			MessageValues.Prepared data = MessageValues.prepare(push.data());

@@ -5,7 +5,7 @@ import reactor.core.publisher.Mono;
 /**
  * Implemented by modules that act on what WeChat tells us (identity binds openids, notification records delivery).
  * Every bean of this type is called; a failing listener is logged and does not stop the others. Callbacks from
- * WeChat are answered before listeners run (WeChat waits only 5 seconds, wechat-api.md §6.4), and a push WeChat
+ * WeChat are answered before listeners run (WeChat waits only 5 seconds, docs/wechat.md §6.4), and a push WeChat
  * repeats reaches listeners once.
  */
 public interface WechatListener {

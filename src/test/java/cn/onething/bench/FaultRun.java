@@ -133,7 +133,7 @@ public final class FaultRun {
 	}
 
 	/**
-	 * As another system sharing the account would: a forced stable token (wechat-api.md §1.2), after which the old
+	 * As another system sharing the account would: a forced stable token (docs/wechat.md §1.2), after which the old
 	 * one lives five more minutes; the fake's clock jumps past them, so the replicas' cached token gets 40001.
 	 */
 	private static void invalidateTheToken(FakeWechat fake) throws Exception {

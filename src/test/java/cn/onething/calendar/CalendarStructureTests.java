@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 
 /**
- * The calendar is plain Java (design.md §3): it may use {@code shared}, the JDK and SnakeYAML, nothing else; only
- * the one class that hands the calendar to Spring may know Spring.
+ * The calendar is plain Java (docs/architecture.md §3): it may use {@code shared}, the JDK and SnakeYAML, nothing else;
+ * only the one class that hands the calendar to Spring may know Spring.
  */
 class CalendarStructureTests {
 

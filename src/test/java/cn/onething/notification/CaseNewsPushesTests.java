@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Case news reaching bound applicants through the fake WeChat: which news is pushed, with what words, to whom.
- * Values are read as WeChat shows them (cut to 20 characters, wechat-api.md §2.2).
+ * Values are read as WeChat shows them (cut to 20 characters, docs/wechat.md §2.2).
  */
 class CaseNewsPushesTests extends NotifyingService {
 
@@ -106,7 +106,7 @@ class CaseNewsPushesTests extends NotifyingService {
 		awaitPush(openid, "steps", "delivered");
 		assertThat(deliveriesTo(openid)).hasSize(3).last().satisfies(steps -> assertThat(steps.rendered())
 				.containsEntry("phrase3", "审批进展")
-				// cut to the 20 characters WeChat shows (wechat-api.md §2.2); the progress page has it all
+				// cut to the 20 characters WeChat shows (docs/wechat.md §2.2); the progress page has it all
 				.containsEntry("thing5", "2项进展：出生登记已通过；医保参保不予…"));
 		assertThat(pushesTo(openid)).filteredOn(push -> push.get("kind").equals("steps")).singleElement()
 				.satisfies(sent -> assertThat(sent.get("lines").toString()).contains("医保参保不予批准"));

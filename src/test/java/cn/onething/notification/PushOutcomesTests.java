@@ -19,9 +19,9 @@ import static cn.onething.identity.StaffSession.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What becomes of a push for each kind of answer WeChat gives (design.md §6): temporary failures and refused tokens
- * are retried with the same client_msg_id until delivered; permanent refusals stop at once and are shown to staff,
- * where a supervisor can send them again; WeChat's reports of undelivered messages are shown too.
+ * What becomes of a push for each kind of answer WeChat gives (docs/architecture.md §6): temporary failures and refused
+ * tokens are retried with the same client_msg_id until delivered; permanent refusals stop at once and are shown to
+ * staff, where a supervisor can send them again; WeChat's reports of undelivered messages are shown too.
  */
 class PushOutcomesTests extends NotifyingService {
 

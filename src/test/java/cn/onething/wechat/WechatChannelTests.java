@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The channel through real WxJava against the fake WeChat on loopback. Test names starting with b and a number are
- * the notifier items of wechat-api.md §10.B.
+ * the notifier items of docs/wechat.md §10.B.
  */
 class WechatChannelTests {
 

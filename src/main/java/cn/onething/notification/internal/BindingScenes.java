@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * The scene of a case's binding QR code and OAuth link: {@code c:<receipt code>:<MAC>}. Anyone can open
  * /wechat/oauth/start with a scene of their choosing, so a scene binds only with a MAC we made: without the key
  * nobody binds their openid to someone else's case and reads its progress. It fits WeChat's scene alphabet
- * ({@code A-Z a-z 0-9 _ . : -}, at most 64 characters, wechat-api.md §4.1).
+ * ({@code A-Z a-z 0-9 _ . : -}, at most 64 characters, docs/wechat.md §4.1).
  */
 @Component
 public class BindingScenes {

@@ -18,7 +18,7 @@ import cn.onething.notification.NotificationProperties;
  */
 public record PushContent(PushKind kind, String status, List<PushLine> lines) {
 
-	/** A date and time as category templates accept them (wechat-api.md §3.3), in Beijing time. */
+	/** A date and time as category templates accept them (docs/wechat.md §3.3), in Beijing time. */
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CaseContext.CHINA);
 
 	public PushContent {

@@ -19,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Sends one push through the WeChat channel and records what became of it. The outbox message's id is the
  * client_msg_id, so a resend after an unknown outcome (a timeout, a replica that died mid-send) reaches the applicant
- * once (wechat-api.md §2.1). The channel has already refreshed a refused token once; what fails now is retried by
- * the outbox with backoff, or given up when retrying cannot help (design.md §6).
+ * once (docs/wechat.md §2.1). The channel has already refreshed a refused token once; what fails now is retried by
+ * the outbox with backoff, or given up when retrying cannot help (docs/architecture.md §6).
  */
 @Component
 class PushHandler implements OutboxHandler {

@@ -3,8 +3,8 @@ package cn.onething.notification.internal;
 import java.util.Arrays;
 
 /**
- * What a push is about, as stored in notification_push.kind. Step news is debounced (design.md §6: several step
- * events within a short window may be merged); everything else matters enough to go at once.
+ * What a push is about, as stored in notification_push.kind. Step news is debounced (docs/architecture.md §6: several
+ * step events within a short window may be merged); everything else matters enough to go at once.
  */
 public enum PushKind {
 

@@ -15,7 +15,7 @@ import cn.onething.wechat.Masking;
 
 /**
  * Which case events an applicant is told about, in what words. Template values show at most 20 characters and no
- * line breaks (wechat-api.md §2.2), so each push says the essential and links to the progress page, which shows
+ * line breaks (docs/wechat.md §2.2), so each push says the essential and links to the progress page, which shows
  * everything; status words are at most 5 Chinese characters (a {@code phrase} key, §3.3). Free text written by
  * staff is masked before it is stored, so no ID or phone number reaches a push.
  */

@@ -5,7 +5,7 @@ import cn.onething.wechat.SendResult;
 
 /**
  * WeChat's errors and reports as a reason staff can act on: WeChat's own code and words, for the record, followed by
- * what they mean (wechat-api.md §2.3, §2.4).
+ * what they mean (docs/wechat.md §2.3, §2.4).
  */
 final class WechatWords {
 

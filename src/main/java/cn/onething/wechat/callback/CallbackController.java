@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import reactor.core.publisher.Mono;
 
 /**
- * The URL configured as the account's server address (wechat-api.md §6). Answers are plain text or XML, never JSON
+ * The URL configured as the account's server address (docs/wechat.md §6). Answers are plain text or XML, never JSON
  * or an error page (§10.B.17); anything refused gets a bare status.
  */
 @Controller

@@ -20,7 +20,7 @@ record CallbackEffects(Optional<WechatScanned> scanned, List<DeliveryReported> d
 
 	private static final CallbackEffects NONE = new CallbackEffects(Optional.empty(), List.of(), Optional.empty());
 
-	/** wechat-api.md §4.3: a non-follower's first scan arrives as subscribe with this before the scene. */
+	/** docs/wechat.md §4.3: a non-follower's first scan arrives as subscribe with this before the scene. */
 	private static final String SUBSCRIBE_SCENE_PREFIX = "qrscene_";
 
 	static CallbackEffects of(CallbackMessage message) {

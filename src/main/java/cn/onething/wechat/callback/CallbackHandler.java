@@ -14,7 +14,7 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Acts on an authentic push once. In one transaction: the nonce is used up, the push is recorded by its dedupe key,
  * delivery reports are saved; then the reply goes back and listeners run afterwards, off the request, because
- * WeChat waits only 5 seconds and re-sends otherwise (wechat-api.md §6.4, §10.B.17).
+ * WeChat waits only 5 seconds and re-sends otherwise (docs/wechat.md §6.4, §10.B.17).
  */
 @Component
 class CallbackHandler {

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * One push from WeChat (wechat-api.md §6.2): the elements directly under {@code <xml>}, and the {@code <List>}
+ * One push from WeChat (docs/wechat.md §6.2): the elements directly under {@code <xml>}, and the {@code <List>}
  * entries that subscribe events nest (§3.4).
  */
 record CallbackMessage(Map<String, String> fields, List<Map<String, String>> items) {

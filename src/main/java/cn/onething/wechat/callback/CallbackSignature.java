@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * WeChat's callback signatures (wechat-api.md §6.1, §6.3): SHA-1 over the parts sorted and joined. The URL's
+ * WeChat's callback signatures (docs/wechat.md §6.1, §6.3): SHA-1 over the parts sorted and joined. The URL's
  * {@code signature} signs Token, timestamp and nonce; {@code msg_signature} adds the ciphertext.
  */
 final class CallbackSignature {

@@ -11,7 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Safe and compatible mode (wechat-api.md §6.2, §6.3): the push arrives AES-encrypted inside {@code <Encrypt>},
+ * Safe and compatible mode (docs/wechat.md §6.2, §6.3): the push arrives AES-encrypted inside {@code <Encrypt>},
  * signed by {@code msg_signature}, and a reply goes back encrypted. The AES work is WxJava's WxCryptUtil (checked
  * against WeChat's scheme in §6.3); the signature we check ourselves, in constant time.
  */

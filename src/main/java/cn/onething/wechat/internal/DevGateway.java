@@ -12,8 +12,8 @@ import cn.onething.wechat.TemplatePush;
 import reactor.core.publisher.Mono;
 
 /**
- * Dev mode (design.md §6): no official account, so pushes go to the dev inbox and the steps a WeChat user would
- * take (scan a code, authorise) are dev pages of this service. Everything else behaves as with WeChat.
+ * Dev mode (docs/architecture.md §6): no official account, so pushes go to the dev inbox and the steps a WeChat user
+ * would take (scan a code, authorise) are dev pages of this service. Everything else behaves as with WeChat.
  */
 final class DevGateway implements Gateway {
 

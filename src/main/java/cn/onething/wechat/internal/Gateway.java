@@ -21,7 +21,7 @@ public interface Gateway {
 	/** A temporary QR_STR_SCENE code; fails with {@link cn.onething.wechat.WechatException}. */
 	Mono<BindingQr> createQr(String scene, Duration expiry);
 
-	/** Where to send the browser for a silent snsapi_base authorisation (wechat-api.md §5). */
+	/** Where to send the browser for a silent snsapi_base authorisation (docs/wechat.md §5). */
 	String authorizeUrl(String redirectUri, String state);
 
 	/** Exchanges an OAuth code, once, for the openid; fails with {@link cn.onething.wechat.WechatException}. */

@@ -8,7 +8,7 @@ import cn.onething.wechat.Masking;
 
 /**
  * Turns a push's data into what WeChat will show, the same for template and subscribe messages and in dev mode:
- * personal data masked, emoji and line breaks gone (WeChat drops them, wechat-api.md §2.2), each value fitted to its
+ * personal data masked, emoji and line breaks gone (WeChat drops them, docs/wechat.md §2.2), each value fitted to its
  * key's type (§3.3). A value that still breaks a rule is reported here, so it never reaches WeChat (§10.B.11).
  */
 public final class MessageValues {

@@ -3,7 +3,7 @@ package cn.onething.wechat.internal;
 import java.util.regex.Pattern;
 
 /**
- * What a binding scene may look like. WeChat allows 1..64 characters in scene_str (wechat-api.md §4.1); we also
+ * What a binding scene may look like. WeChat allows 1..64 characters in scene_str (docs/wechat.md §4.1); we also
  * keep to characters that need no escaping in URLs and XML, so a scene reads the same in every place it travels.
  */
 public final class Scenes {

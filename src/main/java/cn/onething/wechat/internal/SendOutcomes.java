@@ -9,8 +9,8 @@ import me.chanjar.weixin.common.error.WxErrorException;
 import me.chanjar.weixin.common.error.WxRuntimeException;
 
 /**
- * Classifies what WxJava throws (wechat-api.md §7.3) into {@link SendResult}s, as design.md §6 says. Codes not
- * listed are permanent: WeChat refuses the message itself, and the same request would be refused again.
+ * Classifies what WxJava throws (docs/wechat.md §7.3) into {@link SendResult}s, as docs/architecture.md §6 says. Codes
+ * not listed are permanent: WeChat refuses the message itself, and the same request would be refused again.
  */
 final class SendOutcomes {
 

@@ -9,7 +9,7 @@ import cn.onething.wechat.Masking;
 
 /**
  * The value rules of a template key, decided by the key's name without its number ({@code thing1} → THING), as
- * wechat-api.md §3.3 lists them. Each type first fits a value (cut or masked, where that keeps its meaning) and then
+ * docs/wechat.md §3.3 lists them. Each type first fits a value (cut or masked, where that keeps its meaning) and then
  * accepts it or not; a value that is not accepted would get 47003 from WeChat.
  */
 enum ValueType {
@@ -17,7 +17,10 @@ enum ValueType {
 	THING(value -> cut(value, 20, "…"), value -> true),
 	/** WxJava cuts {@code const} values at 20 like {@code thing} (§3.3). */
 	CONST(value -> cut(value, 20, "…"), value -> true),
-	/** Legacy keys ({@code first}, {@code keyword1}, {@code remark}): since 2023 each shows at most 20 characters (§2.2). */
+	/**
+	 * Legacy keys ({@code first}, {@code keyword1}, {@code remark}): since 2023 each shows at most 20 characters
+	 * (§2.2).
+	 */
 	OTHER(value -> cut(value, 20, "…"), value -> true),
 	/** ≤ 32 digits, letters or symbols: Chinese is dropped rather than rejected. */
 	CHARACTER_STRING(value -> cut(value.replaceAll("[^\\x21-\\x7E]", ""), 32, "..."), value -> !value.isEmpty()),
@@ -78,7 +81,9 @@ enum ValueType {
 		return Pattern.compile(regex).asMatchPredicate();
 	}
 
-	/** Cuts to at most {@code max} characters (code points, so no half emoji or rare character), ending in the marker. */
+	/**
+	 * Cuts to at most {@code max} characters (code points, so no half emoji or rare character), ending in the marker.
+	 */
 	static String cut(String value, int max, String marker) {
 		if (value.codePointCount(0, value.length()) <= max) {
 			return value;

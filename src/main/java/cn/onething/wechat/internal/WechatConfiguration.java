@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-/** Chooses the gateway: WeChat when an account is configured, the dev inbox otherwise (design.md §6). */
+/** Chooses the gateway: WeChat when an account is configured, the dev inbox otherwise (docs/architecture.md §6). */
 @Configuration(proxyBeanMethods = false)
 class WechatConfiguration {
 
@@ -36,7 +36,7 @@ class WechatConfiguration {
 
 	/**
 	 * WxJava logs the full request URL, access_token included, at WARN on every failed call and at DEBUG on every
-	 * call (wechat-api.md §7.6, §10.B.22). Its failures reach our logs as SendResults instead, so its own logger is
+	 * call (docs/wechat.md §7.6, §10.B.22). Its failures reach our logs as SendResults instead, so its own logger is
 	 * set to ERROR, unless an operator configured it on purpose.
 	 */
 	private static void keepTokensOutOfLogs(Environment environment) {

@@ -13,9 +13,9 @@ import org.apache.http.impl.client.HttpClients;
 
 /**
  * The HTTP client WxJava uses for this account. WxJava's default builder is a JVM-wide singleton whose timeouts are
- * fixed by whoever builds it first (wechat-api.md §7.3); this one belongs to one gateway, takes its timeouts from
+ * fixed by whoever builds it first (docs/wechat.md §7.3); this one belongs to one gateway, takes its timeouts from
  * {@link WechatProperties}, opens as many connections as the gateway has threads, and never repeats a request by
- * itself: the outbox owns retries (design.md §6), and a repeated POST could send a message twice.
+ * itself: the outbox owns retries (docs/architecture.md §6), and a repeated POST could send a message twice.
  */
 final class WechatHttpClient implements ApacheHttpClientBuilder, AutoCloseable {
 

@@ -8,15 +8,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * {@code onething.wechat.*}. Without an app id and secret the module runs in dev mode: pushes land in the dev inbox
- * and bindings are simulated on dev pages (design.md §6). Every value is checked here, at start-up, with a message
- * that names the property.
+ * {@code onething.wechat.*}. Without an app id and secret the module runs in dev mode: pushes land in the dev inbox and
+ * bindings are simulated on dev pages (docs/architecture.md §6). Every value is checked here, at start-up, with a
+ * message that names the property.
  *
  * @param appId           the official account's AppID; blank means dev mode
  * @param secret          its AppSecret; required with the app id
  * @param token           the callback Token of the account's server configuration; without it the callback
  *                        endpoint answers 404
- * @param aesKey          the 43-character EncodingAESKey, needed for safe and compatible mode (wechat-api.md §6.3)
+ * @param aesKey          the 43-character EncodingAESKey, needed for safe and compatible mode (docs/wechat.md §6.3)
  * @param previousAesKey  the key before the last rotation, still tried while WeChat switches over (§6.3)
  * @param apiHost         base of the JSON API, no trailing slash; a proxy or the test fake go here (§7.1)
  * @param mpHost          base of showqrcode
@@ -90,7 +90,7 @@ public record WechatProperties(
 		}
 	}
 
-	/** No account configured: pushes go to the dev inbox, bindings are simulated (design.md §6). */
+	/** No account configured: pushes go to the dev inbox, bindings are simulated (docs/architecture.md §6). */
 	public boolean devMode() {
 		return appId == null;
 	}

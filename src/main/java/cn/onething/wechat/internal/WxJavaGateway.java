@@ -40,7 +40,7 @@ public final class WxJavaGateway implements Gateway, DisposableBean {
 		this.wx = new WxMpServiceImpl();
 		wx.setWxMpConfigStorage(account(properties, http));
 		// §7.3: WxJava would otherwise retry -1 five times, sleeping 31 s on our thread. The outbox owns retries
-		// (design.md §6): one HTTP attempt per send, its outcome reported as a SendResult.
+		// (docs/architecture.md §6): one HTTP attempt per send, its outcome reported as a SendResult.
 		wx.setMaxRetryTimes(0);
 		// Every WxJava call blocks its thread: network I/O, up to 3 s waiting for the token lock (§7.5). So none may
 		// run on a Netty event loop. Bounded: at most onething.wechat.concurrency calls at once (as many as the HTTP

@@ -28,9 +28,9 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Dev mode's stand-ins for WeChat (design.md §6): the inbox where pushes land, the scan of a binding QR code, the
- * OAuth consent. They exist only in dev mode; with an account configured they answer 404, since they would let
- * anyone bind any openid.
+ * Dev mode's stand-ins for WeChat (docs/architecture.md §6): the inbox where pushes land, the scan of a binding QR
+ * code, the OAuth consent. They exist only in dev mode; with an account configured they answer 404, since they would
+ * let anyone bind any openid.
  */
 @Controller
 @RequestMapping("/dev/wechat")

@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Binding from inside WeChat's browser, without a QR code: silent snsapi_base authorisation gives us the openid
- * (wechat-api.md §5), and the signed state carries the scene, which then binds exactly as a scan does.
+ * (docs/wechat.md §5), and the signed state carries the scene, which then binds exactly as a scan does.
  */
 @Controller
 class OAuthController {

@@ -16,7 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The OAuth {@code state}: the scene and an expiry, signed with HMAC-SHA256, so the callback can trust the scene
  * without keeping anything on the server (any replica may receive the callback). WeChat allows only a-zA-Z0-9 and
- * 128 bytes in state (wechat-api.md §5), hence base 36: a marker byte, 4 bytes of expiry, the scene (at most 64 bytes,
+ * 128 bytes in state (docs/wechat.md §5), hence base 36: a marker byte, 4 bytes of expiry, the scene (at most 64 bytes,
  * see Scenes) and 12 bytes of MAC make at most 126 characters.
  */
 final class SignedState {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What each push means (wechat-api.md §2.4, §3.4, §4.3), decided without a database. */
+/** What each push means (docs/wechat.md §2.4, §3.4, §4.3), decided without a database. */
 class CallbackEffectsTests {
 
 	@Test

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** wechat-api.md §6.1: the official vectors, Token AAAAA. */
+/** docs/wechat.md §6.1: the official vectors, Token AAAAA. */
 class CallbackSignatureTests {
 
 	@Test

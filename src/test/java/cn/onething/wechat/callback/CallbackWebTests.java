@@ -34,7 +34,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The callback endpoint of the running service, pushed to by the fake WeChat. Test names starting with b and a number
- * are the notifier items of wechat-api.md §10.B.
+ * are the notifier items of docs/wechat.md §10.B.
  */
 class CallbackWebTests extends AgainstFakeWechat {
 

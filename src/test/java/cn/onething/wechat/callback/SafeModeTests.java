@@ -10,7 +10,9 @@ import org.springframework.http.HttpStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** wechat-api.md §6.3: the test vector verified against WxJava, and round trips through an independent implementation. */
+/**
+ * docs/wechat.md §6.3: the test vector verified against WxJava, and round trips through an independent implementation.
+ */
 class SafeModeTests {
 
 	final SafeMode safeMode = new SafeMode(WechatFixture.withAesKey(FakeWechat.AES_KEY));

@@ -16,7 +16,7 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * wechat-api.md §10.B.22. A Spring context of its own: starting another context re-initialises logging for the whole
+ * docs/wechat.md §10.B.22. A Spring context of its own: starting another context re-initialises logging for the whole
  * JVM, which would undo the level this module sets when its context starts, and a test must see what production sees.
  */
 @ExtendWith(OutputCaptureExtension.class)

@@ -17,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * WeChat's side of the callback (wechat-api.md §6): verifies the URL and pushes events to the service, signed and, in
+ * WeChat's side of the callback (docs/wechat.md §6): verifies the URL and pushes events to the service, signed and, in
  * compatible or safe mode, encrypted; waits 5 s for an answer and re-sends the identical body up to three times
  * (§6.4). Each push answers all its attempts.
  */

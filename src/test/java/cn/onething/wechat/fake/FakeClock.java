@@ -23,7 +23,7 @@ public final class FakeClock {
 		offset = offset.plus(duration);
 	}
 
-	/** WeChat's quota day; its reset time is not published (wechat-api.md §8), Beijing midnight is assumed. */
+	/** WeChat's quota day; its reset time is not published (docs/wechat.md §8), Beijing midnight is assumed. */
 	LocalDate day() {
 		return now().atZone(BEIJING).toLocalDate();
 	}

@@ -13,7 +13,7 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * WeChat's message encryption (WXBizMsgCrypt, wechat-api.md §6.3), written from the description and not from
+ * WeChat's message encryption (WXBizMsgCrypt, docs/wechat.md §6.3), written from the description and not from
  * WxJava, so that the service's use of WxJava is checked against an independent implementation.
  */
 public final class FakeCrypt {
@@ -25,7 +25,9 @@ public final class FakeCrypt {
 	public record Opened(String message, String appId) {
 	}
 
-	/** random (16 bytes) ‖ length (4 bytes, big-endian) ‖ message ‖ appid, PKCS#7 to 32, AES-256-CBC, IV = key[0..16). */
+	/**
+	 * random (16 bytes) ‖ length (4 bytes, big-endian) ‖ message ‖ appid, PKCS#7 to 32, AES-256-CBC, IV = key[0..16).
+	 */
 	public static String encrypt(String encodingAesKey, String appId, String random16, String message) {
 		byte[] random = random16.getBytes(StandardCharsets.UTF_8);
 		byte[] text = message.getBytes(StandardCharsets.UTF_8);

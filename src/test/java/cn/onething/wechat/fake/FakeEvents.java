@@ -2,7 +2,7 @@ package cn.onething.wechat.fake;
 
 import java.time.Instant;
 
-/** The plaintext XML of the pushes WeChat sends (wechat-api.md §2.4, §3.4, §4.3), addressed from our fake account. */
+/** The plaintext XML of the pushes WeChat sends (docs/wechat.md §2.4, §3.4, §4.3), addressed from our fake account. */
 public final class FakeEvents {
 
 	/** The official account's original id, the ToUserName of every push. */

@@ -14,7 +14,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Followers, templates, subscriptions and the two send endpoints: template/send (wechat-api.md §2) and bizsend
+ * Followers, templates, subscriptions and the two send endpoints: template/send (docs/wechat.md §2) and bizsend
  * (§3.2). Every accepted message is recorded as a {@link Delivery}, and its outcome pushed to the callback after the
  * HTTP answer, as WeChat does.
  */
@@ -95,7 +95,9 @@ public final class FakeMessages {
 		nextFailsBySystem = true;
 	}
 
-	/** Sends that repeated an accepted client_msg_id within its 10 minutes: answered, but not delivered again (§2.1). */
+	/**
+	 * Sends that repeated an accepted client_msg_id within its 10 minutes: answered, but not delivered again (§2.1).
+	 */
 	public synchronized int repeatsAbsorbed() {
 		return repeatsAbsorbed;
 	}

@@ -8,7 +8,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Web OAuth (wechat-api.md §5): the authorize page on the open host and the code exchange on the API host. */
+/** Web OAuth (docs/wechat.md §5): the authorize page on the open host and the code exchange on the API host. */
 public final class FakeOAuth {
 
 	/** §5: a code is good for 5 minutes, once. */

@@ -11,7 +11,7 @@ import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
-/** Parametric QR codes (wechat-api.md §4): creation, the image, and a user scanning one. */
+/** Parametric QR codes (docs/wechat.md §4): creation, the image, and a user scanning one. */
 public final class FakeQrCodes {
 
 	/** §4.1: a temporary code lives at most 30 days. */

@@ -14,7 +14,7 @@ record FakeResponse(int status, String contentType, byte[] body, Map<String, Str
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** wechat-api.md §0.1: observed on WeChat's responses. */
+	/** docs/wechat.md §0.1: observed on WeChat's responses. */
 	private static final String JSON_TYPE = "application/json; encoding=utf-8";
 
 	static FakeResponse json(Map<String, Object> payload) {

@@ -14,7 +14,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The two token lineages of wechat-api.md §1: {@code /cgi-bin/token} issues a new token on every call, the old one
+ * The two token lineages of docs/wechat.md §1: {@code /cgi-bin/token} issues a new token on every call, the old one
  * living on at most 5 minutes; {@code /cgi-bin/stable_token} hands out the same token while it has more than
  * 5 minutes left. They never invalidate each other (§1.2).
  */

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * WeChat's value rules per key type (wechat-api.md §3.3), written apart from the service's own so that a mistake in
+ * WeChat's value rules per key type (docs/wechat.md §3.3), written apart from the service's own so that a mistake in
  * one is caught by the other. bizsend applies all of them; template/send applies the format rules and cuts long
  * values instead (§2.2).
  */

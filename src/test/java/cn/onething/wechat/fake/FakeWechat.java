@@ -23,7 +23,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A WeChat official account server on loopback, real HTTP on a free port, as wechat-api.md §9 suggests: the token
+ * A WeChat official account server on loopback, real HTTP on a free port, as docs/wechat.md §9 suggests: the token
  * endpoints, template and subscribe sends, QR codes, web OAuth, and the callback pushes that follow. It serves the
  * API, mp and open hosts at once (their paths do not collide). Faults can be injected per endpoint, and everything
  * received is kept for assertions (§10.A.27, §10.A.28).

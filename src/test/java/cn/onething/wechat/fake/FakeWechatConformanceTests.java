@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The fake WeChat against wechat-api.md §10.A, raw HTTP, no WxJava. Test names start with the checklist item.
+ * The fake WeChat against docs/wechat.md §10.A, raw HTTP, no WxJava. Test names start with the checklist item.
  * Not covered, because the service uses neither: 17 (subscribe popup events) and the mp-host subscribe page.
  */
 class FakeWechatConformanceTests {

@@ -2,7 +2,7 @@ package cn.onething.wechat.fake;
 
 import java.time.Duration;
 
-/** Trouble the fake can cause on the next calls of an endpoint (wechat-api.md §9, §10.A.27). */
+/** Trouble the fake can cause on the next calls of an endpoint (docs/wechat.md §9, §10.A.27). */
 public sealed interface Fault {
 
 	/** Answer this errcode (HTTP 200) without doing anything. */

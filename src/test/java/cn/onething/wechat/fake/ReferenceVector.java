@@ -1,6 +1,6 @@
 package cn.onething.wechat.fake;
 
-/** The safe-mode test vector of wechat-api.md §6.3, verified there against WxJava's WxCryptUtil. */
+/** The safe-mode test vector of docs/wechat.md §6.3, verified there against WxJava's WxCryptUtil. */
 public final class ReferenceVector {
 
 	public static final String TOKEN = "AAAAA";

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** wechat-api.md §2.2 and §3.3: what each key type may hold, and how a value is fitted to it. */
+/** docs/wechat.md §2.2 and §3.3: what each key type may hold, and how a value is fitted to it. */
 class MessageValuesTests {
 
 	@Test

@@ -17,7 +17,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Binding through silent web OAuth (wechat-api.md §5, §10.B.21), against the fake's authorize page and code exchange. */
+/**
+ * Binding through silent web OAuth (docs/wechat.md §5, §10.B.21), against the fake's authorize page and code exchange.
+ */
 class OAuthWebTests extends AgainstFakeWechat {
 
 	static final AtomicInteger NEXT = new AtomicInteger();

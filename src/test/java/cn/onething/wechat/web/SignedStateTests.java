@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The OAuth state: WeChat allows a-zA-Z0-9 and 128 bytes (wechat-api.md §5); nobody else can make one. */
+/** The OAuth state: WeChat allows a-zA-Z0-9 and 128 bytes (docs/wechat.md §5); nobody else can make one. */
 class SignedStateTests {
 
 	static final Instant NOW = Instant.parse("2025-03-01T08:00:00Z");
