@@ -1,6 +1,7 @@
 package cn.onething.system;
 
 import cn.onething.shared.TypedText;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.http.codec.json.JacksonJsonDecoder;
@@ -18,6 +19,7 @@ import tools.jackson.databind.module.SimpleModule;
  * changed: JSON the service stored itself, and WeChat's answers, are read as they are.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 class TypedTextInJson implements WebFluxConfigurer {
 
 	private final JsonMapper requests;

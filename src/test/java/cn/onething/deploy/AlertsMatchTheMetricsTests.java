@@ -17,7 +17,7 @@ import cn.onething.system.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that is past its due date.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"onething.catalog.import-on-startup=false",
+		"onething.catalog.import-on-startup=false", "management.server.port=0",
 		"onething.casework.overdue-count-interval=100ms", "onething.casework.overdue-count-delay=0s" })
 class AlertsMatchTheMetricsTests {
 
@@ -45,7 +45,7 @@ class AlertsMatchTheMetricsTests {
 		TestDatabase.registerFresh(registry);
 	}
 
-	@LocalServerPort
+	@LocalManagementPort
 	int port;
 
 	@Autowired

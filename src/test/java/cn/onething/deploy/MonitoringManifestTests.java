@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import cn.onething.system.MetricsOnManagementPort;
 import io.fabric8.kubernetes.api.model.Container;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -31,7 +33,10 @@ class MonitoringManifestTests {
 		assertThat(podLabels).containsAllEntriesOf(labels(monitor.at("/spec/selector/matchLabels")));
 		assertThat(String.valueOf(port)).isEqualTo(DeploymentManifestTests.env(container, "MANAGEMENT_SERVER_PORT"));
 		assertThat(endpoint.path("path").asString()).isEqualTo("/actuator/prometheus");
-		assertThat(ApplicationSettings.yaml("management", "endpoints", "web", "exposure", "include")).contains("prometheus");
+		MockEnvironment pod = new MockEnvironment()
+				.withProperty("management.server.port", DeploymentManifestTests.env(container, "MANAGEMENT_SERVER_PORT"));
+		new MetricsOnManagementPort().postProcessEnvironment(pod, null);
+		assertThat(pod.getProperty("management.endpoints.web.exposure.include")).as("exposed in the pod").contains("prometheus");
 	}
 
 	@Test

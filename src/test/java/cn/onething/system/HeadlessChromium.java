@@ -2,6 +2,7 @@ package cn.onething.system;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
@@ -9,6 +10,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 /**
  * The Debian packages {@code chromium} and {@code chromium-driver}, headless, as the browser tests' screens: a desk
@@ -53,8 +56,26 @@ public final class HeadlessChromium {
 		return start(options);
 	}
 
+	/**
+	 * Fails when a page the browser showed broke the Content-Security-Policy (its console says what was refused),
+	 * then closes the browser: every browser test checks that the pages work under the policy.
+	 */
+	public static void quitCheckingThePolicy(WebDriver browser) {
+		try {
+			List<String> refused = browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+					.filter(message -> message.contains("Content Security Policy")).toList();
+			if (!refused.isEmpty()) {
+				throw new AssertionError("the pages broke their Content-Security-Policy: " + refused);
+			}
+		}
+		finally {
+			browser.quit();
+		}
+	}
+
 	private static ChromeOptions options() {
 		ChromeOptions options = new ChromeOptions();
+		options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",

@@ -75,7 +75,9 @@ class RenderedPages implements WebFilter {
 		}
 		Pages current = pagesOf(catalog.current().importId());
 		String query = exchange.getRequest().getURI().getRawQuery();
-		String address = exchange.getRequest().getURI().getRawPath() + (query == null ? "" : "?" + query);
+		// by scheme too: over HTTPS (at the Ingress) the security chain adds HSTS, over plain HTTP it must not
+		String address = exchange.getRequest().getURI().getScheme() + ":" + exchange.getRequest().getURI().getRawPath()
+				+ (query == null ? "" : "?" + query);
 		Page kept = current.get(address);
 		if (kept != null) {
 			// http.server.requests is tagged with the route, which no handler mapping set on this shortcut

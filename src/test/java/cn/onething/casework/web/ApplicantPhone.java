@@ -165,6 +165,6 @@ final class ApplicantPhone implements AutoCloseable {
 
 	@Override
 	public void close() {
-		browser.quit();
+		HeadlessChromium.quitCheckingThePolicy(browser);
 	}
 }

@@ -135,6 +135,6 @@ final class StaffDesk implements AutoCloseable {
 
 	@Override
 	public void close() {
-		browser.quit();
+		HeadlessChromium.quitCheckingThePolicy(browser);
 	}
 }

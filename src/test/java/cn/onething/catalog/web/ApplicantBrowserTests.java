@@ -75,7 +75,7 @@ class ApplicantBrowserTests {
 	@AfterEach
 	void closeBrowser() {
 		if (browser != null) {
-			browser.quit();
+			HeadlessChromium.quitCheckingThePolicy(browser);
 		}
 	}
 
@@ -162,7 +162,7 @@ class ApplicantBrowserTests {
 					.isLessThanOrEqualTo(widths.get("inner"));
 			assertThat(widths.get("bodyFont")).as("body text grows with the phone's font setting")
 					.isGreaterThanOrEqualTo(fontSize);
-			browser.quit();
+			HeadlessChromium.quitCheckingThePolicy(browser);
 			browser = null;
 		}
 	}

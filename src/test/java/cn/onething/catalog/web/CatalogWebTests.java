@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -29,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The applicant pages, the JSON API and the open data, served by a running server from the shipped guides/. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "onething.catalog.import-token=test-token", "onething.catalog.public-base-url=https://zwfw.example.cn" })
+		properties = { "onething.catalog.import-token=test-token", "onething.catalog.public-base-url=https://zwfw.example.cn",
+				"management.server.port=0" })
 class CatalogWebTests {
 
 	@DynamicPropertySource
@@ -39,6 +41,9 @@ class CatalogWebTests {
 
 	@LocalServerPort
 	int port;
+
+	@LocalManagementPort
+	int managementPort;
 
 	@Autowired
 	Catalog catalog;
@@ -201,10 +206,13 @@ class CatalogWebTests {
 	}
 
 	@Test
-	void operatorsGetReadinessAndPrometheusMetrics() {
-		web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
+	void operatorsGetReadinessAndPrometheusMetricsOnTheManagementPortOnly() {
+		WebTestClient management = WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build();
+		management.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
 				.expectBody().jsonPath("$.status").isEqualTo("UP");
-		String metrics = web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+		web.get().uri("/actuator/prometheus").exchange().expectStatus().isNotFound();
+		web.get().uri("/actuator/metrics").exchange().expectStatus().isNotFound();
+		String metrics = management.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
 				.expectBody(String.class).returnResult().getResponseBody();
 		assertThat(metrics).contains("jvm_memory_used_bytes", "http_server_requests");
 	}

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -36,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Catalogue pages are kept as rendered bytes per catalogue version: a page served again must be the same page with
  * the same headers, and a new import must show at once.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "onething.catalog.import-on-startup=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "onething.catalog.import-on-startup=false",
+		"management.server.port=0" })
 class RenderedPagesTests {
 
 	static final Path GUIDES = createFolder();
@@ -50,6 +52,9 @@ class RenderedPagesTests {
 
 	@LocalServerPort
 	int port;
+
+	@LocalManagementPort
+	int managementPort;
 
 	@Autowired
 	Catalog catalog;
@@ -165,7 +170,8 @@ class RenderedPagesTests {
 	}
 
 	private double guideRequests() {
-		String metrics = web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+		String metrics = WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build()
+				.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
 				.expectBody(String.class).returnResult().getResponseBody();
 		Matcher line = Pattern.compile("http_server_requests_seconds_count\\{[^}]*status=\"200\"[^}]*uri=\"/g/\\{code}\"[^}]*} ([0-9.E]+)")
 				.matcher(metrics);

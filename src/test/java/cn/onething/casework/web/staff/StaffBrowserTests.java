@@ -69,7 +69,7 @@ class StaffBrowserTests {
 	@AfterEach
 	void closeBrowser() {
 		if (browser != null) {
-			browser.quit();
+			HeadlessChromium.quitCheckingThePolicy(browser);
 		}
 	}
 
