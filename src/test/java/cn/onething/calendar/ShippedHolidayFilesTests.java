@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The files in guides/calendar, checked against the State Council's schedule as the domain research lists it
- * (shared/reference/domain.md §5.4, from holiday-cn: MM-DD, {@code *} = 调休 working day, {@code a..b} = every
+ * (from holiday-cn: MM-DD, {@code *} = 调休 working day, {@code a..b} = every
  * day from a to b). Content editors run this class to check their edits (guides/calendar/README.md).
  */
 class ShippedHolidayFilesTests {
