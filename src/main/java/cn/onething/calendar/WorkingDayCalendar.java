@@ -190,6 +190,11 @@ public final class WorkingDayCalendar {
 		return Optional.ofNullable(lawsByRegion.get(region)).map(HolidayLaw::filePrefix);
 	}
 
+	/** The nation and every region with a file or a holiday law, most general first: what warnings are about. */
+	public List<Region> regions() {
+		return Stream.concat(Stream.of(Region.NATIONAL), overlays().stream()).toList();
+	}
+
 	/** The regional overlays (not the nation) that have at least one schedule or a holiday law. */
 	List<Region> overlays() {
 		return mostSpecificFirst.stream().filter(region -> !region.isNational()).toList();
