@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /**
  * Turns one holiday file (format in guides/calendar/README.md) into a {@link HolidaySchedule}, reporting every
  * mistake with its line: a bad or duplicate date, a date outside the file's year, an unknown kind, a 调休 working
- * day that is not a weekend day.
+ * day that is not a weekend day or that falls on a statutory holiday.
  */
 final class HolidayFileReader {
 
@@ -48,7 +48,7 @@ final class HolidayFileReader {
 			file.problem("source", "通知地址应以 http:// 或 https:// 开头");
 		}
 		file.text("note", false);
-		List<ScheduledDay> days = days(file, year);
+		List<ScheduledDay> days = days(file, year, region);
 		if (problems.size() > before) {
 			return Optional.empty();
 		}
@@ -100,7 +100,7 @@ final class HolidayFileReader {
 		return Boolean.valueOf(text);
 	}
 
-	private static List<ScheduledDay> days(YamlMapping file, Integer year) {
+	private static List<ScheduledDay> days(YamlMapping file, Integer year, Region region) {
 		List<ScheduledDay> days = new ArrayList<>();
 		Map<LocalDate, Integer> lineByDate = new HashMap<>();
 		for (YamlMapping entry : file.mappings("days")) {
@@ -116,6 +116,11 @@ final class HolidayFileReader {
 				if (kind == DayKind.WORK && ScheduledDay.isWeekday(date)) {
 					entry.problem("kind", "上班（调休）只能是周六或周日，" + date + " 是"
 							+ date.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.CHINA));
+				}
+				else if (kind == DayKind.WORK && region != null) {
+					// A notice moves working days around the statutory holidays, never onto one.
+					HolidayLaw.dayOff(date, region).ifPresent(statutory -> entry.problem("kind",
+							date + " 是法定节假日（" + statutory.name() + "），不能调休上班"));
 				}
 			}
 			if (date != null && kind != null && name != null) {

@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 
 /**
- * The calendar is plain Java (docs/architecture.md §3): it may use {@code shared}, the JDK and SnakeYAML, nothing else;
- * only the one class that hands the calendar to Spring may know Spring.
+ * The calendar is plain Java (docs/architecture.md §3): it may use {@code shared}, the JDK, SnakeYAML and ICU4J
+ * (lunar dates), nothing else; only the class that hands the calendar to Spring and the {@code internal} package that
+ * shows its warnings (health, metrics, the staff console) may know Spring.
  */
 class CalendarStructureTests {
 
@@ -18,10 +19,11 @@ class CalendarStructureTests {
 			.importPackages("cn.onething.calendar");
 
 	@Test
-	void theCalendarDependsOnSharedTheJdkAndSnakeYamlOnly() {
-		classes().that().doNotHaveSimpleName("CalendarConfiguration").should().onlyDependOnClassesThat()
+	void theCalendarDependsOnSharedTheJdkSnakeYamlAndIcuOnly() {
+		classes().that().doNotHaveSimpleName("CalendarConfiguration").and().resideOutsideOfPackage("cn.onething.calendar.internal..")
+				.should().onlyDependOnClassesThat()
 				.resideInAnyPackage("cn.onething.calendar..", "cn.onething.shared..", "java..", "org.yaml.snakeyaml..",
-						"org.springframework.modulith")
+						"com.ibm.icu.util..", "org.springframework.modulith")
 				.check(CALENDAR);
 	}
 }

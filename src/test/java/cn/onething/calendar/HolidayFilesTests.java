@@ -97,6 +97,14 @@ class HolidayFilesTests {
 	}
 
 	@Test
+	void aWorkingDayOnAStatutoryHolidayIsRefused() {
+		// 三月初三 2026 is a Sunday, but a holiday by Guangxi's law: a notice cannot make it a 调休 working day.
+		replace("guangxi-2026.yaml", "2026-04-19, kind: 放假", "2026-04-19, kind: 上班");
+
+		assertThat(problems()).containsExactly(path("guangxi-2026.yaml") + ":7: days[0].kind: 2026-04-19 是法定节假日（壮族三月三），不能调休上班");
+	}
+
+	@Test
 	void aDayWithoutANameIsRefused() {
 		replace("national-2026.yaml", "2026-02-15, kind: 放假, name: 春节", "2026-02-15, kind: 放假");
 

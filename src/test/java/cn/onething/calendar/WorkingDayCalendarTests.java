@@ -83,10 +83,12 @@ class WorkingDayCalendarTests {
 	}
 
 	@Test
-	void aYearWithoutDataFallsBackToTheWeekdayRule() {
-		// No 2027 file: Friday 2027-01-01 counts as a working day, which is why the gap is warned about.
-		assertThat(SHIPPED.isWorkingDay(day("2027-01-01"), NATIONAL)).isTrue();
+	void aYearWithoutANoticeStillSkipsItsStatutoryHolidays() {
+		// No 2027 file: Friday 2027-01-01 is 元旦 by law; a weekday the notice may yet make a bridging day still counts.
+		assertThat(SHIPPED.isWorkingDay(day("2027-01-01"), NATIONAL)).isFalse();
+		assertThat(SHIPPED.scheduledDay(day("2027-01-01"), NATIONAL)).map(ScheduledDay::name).hasValue("元旦");
 		assertThat(SHIPPED.isWorkingDay(day("2027-01-02"), NATIONAL)).isFalse();
+		assertThat(SHIPPED.isWorkingDay(day("2027-01-04"), NATIONAL)).isTrue();
 		assertThat(WorkingDayCalendar.weekdaysOnly().addWorkingDays(day("2026-10-01"), 1, NATIONAL)).isEqualTo(day("2026-10-02"));
 	}
 
