@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -30,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"onething.catalog.import-on-startup=false", "onething.identity.demo-accounts=false",
-		"management.endpoint.health.show-details=always" })
+		"management.endpoint.health.show-details=always", "management.server.port=0" })
 @Import(CalendarWarningsShownTests.SeventhOfDecember2026.class)
 class CalendarWarningsShownTests {
 
@@ -51,6 +52,9 @@ class CalendarWarningsShownTests {
 	@LocalServerPort
 	int port;
 
+	@LocalManagementPort
+	int managementPort;
+
 	@Autowired
 	DemoAccounts demoAccounts;
 
@@ -63,7 +67,8 @@ class CalendarWarningsShownTests {
 
 	@Test
 	void healthIsUpAndNamesTheUnpublishedAndUnconfirmedYears() {
-		web.get().uri("/actuator/health/calendar").exchange()
+		WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build()
+				.get().uri("/actuator/health/calendar").exchange()
 				.expectStatus().isOk()
 				.expectBody()
 				.jsonPath("$.status").isEqualTo("UP")
@@ -77,7 +82,8 @@ class CalendarWarningsShownTests {
 
 	@Test
 	void theGaugesCountThemPerRegion() {
-		String scrape = web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+		String scrape = WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build()
+				.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
 				.expectBody(String.class).returnResult().getResponseBody();
 
 		assertThat(scrape)
