@@ -13,7 +13,11 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Hands what WeChat told us to every {@link WechatListener}, one after the other; one failing does not stop the rest. */
+/**
+ * Hands what WeChat told us to every {@link WechatListener}, one after the other. One failing does not stop the
+ * rest, but the whole fails afterwards, so that the caller (the outbox, for callbacks) tries again: a listener that
+ * heard it the first time hears it again.
+ */
 @Component
 public class WechatEvents {
 
@@ -37,10 +41,13 @@ public class WechatEvents {
 		List<WechatListener> all = listeners.orderedStream().toList();
 		return Flux.fromIterable(all)
 				.concatMap(listener -> Mono.defer(() -> call.apply(listener))
+						.then(Mono.<Throwable>empty())
 						.onErrorResume(failure -> {
-							log.error("WeChat listener {} failed on {}", listener.getClass().getName(), event, failure);
-							return Mono.empty();
+							log.warn("WeChat listener {} failed on {}: {}", listener.getClass().getSimpleName(),
+									event.getClass().getSimpleName(), failure.toString());
+							return Mono.just(failure);
 						}))
-				.then();
+				.collectList()
+				.flatMap(failures -> failures.isEmpty() ? Mono.<Void>empty() : Mono.error(failures.get(0)));
 	}
 }
