@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.stream.IntStream;
 
 import cn.onething.wechat.fake.Fault;
 import cn.onething.wechat.fake.FakeWechat;
+import cn.onething.wechat.internal.SendHealth;
 import cn.onething.wechat.internal.WechatFixture;
 import cn.onething.wechat.internal.WechatProperties;
 import cn.onething.wechat.internal.WxJavaGateway;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,7 +59,7 @@ class WechatChannelTests {
 		fake.messages().subscription(FOLLOWER, SUBSCRIBE_TEMPLATE, true);
 		WechatProperties properties = WechatFixture.against(fake);
 		gateway = new WxJavaGateway(properties);
-		channel = new WechatChannel(gateway, properties);
+		channel = new WechatChannel(gateway, properties, new SendHealth(recovered -> Mono.empty(), Clock.systemUTC()));
 	}
 
 	@AfterEach
@@ -177,7 +180,8 @@ class WechatChannelTests {
 		gone.messages().template(TEMPLATE, "thing1", "character_string2", "time3", "phrase4");
 		WxJavaGateway toGone = new WxJavaGateway(WechatFixture.against(gone));
 		try {
-			WechatChannel channelToGone = new WechatChannel(toGone, WechatFixture.against(gone));
+			WechatChannel channelToGone = new WechatChannel(toGone, WechatFixture.against(gone),
+					new SendHealth(recovered -> Mono.empty(), Clock.systemUTC()));
 			assertThat(channelToGone.sendTemplate(push(FOLLOWER, "warm-up")).block()).isInstanceOf(SendResult.Sent.class);
 			gone.close();
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import cn.onething.wechat.DeliveryReported;
+import cn.onething.wechat.SendsRecovered;
 import cn.onething.wechat.WechatListener;
 import cn.onething.wechat.WechatScanned;
 import org.slf4j.Logger;
@@ -35,6 +36,10 @@ public class WechatEvents {
 
 	public Mono<Void> deliveryReported(DeliveryReported event) {
 		return each(event, listener -> listener.deliveryReported(event));
+	}
+
+	public Mono<Void> sendsRecovered(SendsRecovered event) {
+		return each(event, listener -> listener.sendsRecovered(event));
 	}
 
 	private Mono<Void> each(Object event, Function<WechatListener, Mono<Void>> call) {
