@@ -130,7 +130,9 @@ class NotificationReplicasTests {
 		}
 
 		await().atMost(Duration.ofSeconds(60)).until(() -> fake.messages().deliveries().size() == cases);
-		await().atMost(Duration.ofSeconds(30)).until(() -> outboxRowsNotCompleted(both.get(0)) == 0);
+		// the confirmations' delivery reports come after the sends' answers
+		await().atMost(Duration.ofSeconds(30)).until(() -> callbackNews(both.get(0)) == 2 * cases
+				&& outboxRowsNotCompleted(both.get(0)) == 0);
 		assertThat(fake.messages().deliveries()).as("one confirmation per binding")
 				.extracting(FakeMessages.Delivery::openid).containsExactlyInAnyOrderElementsOf(openids);
 		List<Integer> attempts = both.get(0).getBean(DatabaseClient.class)
@@ -138,6 +140,11 @@ class NotificationReplicasTests {
 				.map(row -> row.get("attempts", Integer.class)).all().collectList().block();
 		assertThat(attempts).as("a scan and a delivery report per binding, each handled by one replica, once")
 				.hasSize(2 * cases).containsOnly(1);
+	}
+
+	private static long callbackNews(ConfigurableApplicationContext replica) {
+		return replica.getBean(DatabaseClient.class).sql("select count(*) as n from outbox_message where kind = 'wechat.callback'")
+				.map(row -> row.get("n", Long.class)).one().block();
 	}
 
 	private static URI callbackUrl(ConfigurableApplicationContext replica) {
