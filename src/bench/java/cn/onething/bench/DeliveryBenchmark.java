@@ -21,7 +21,7 @@ import reactor.core.publisher.Flux;
 
 /**
  * Pushes delivered to the fake WeChat (real HTTP on loopback), by our outbox dispatcher with a handler that sends
- * through the service's WeChat channel ({@link PushHandler}), and by db-scheduler 16 making the same call
+ * through the service's WeChat channel ({@link BenchPushHandler}), and by db-scheduler 16 making the same call
  * ({@link DbSchedulerDelivery}), on the same database. Throughput: a backlog of pushes waits when delivery starts,
  * counted until the last one reaches the fake. Latency: pushes committed at a steady rate while delivery runs,
  * from each commit to its arrival at the fake. Our side runs with the service's default settings (8 messages at
@@ -58,7 +58,7 @@ public final class DeliveryBenchmark {
 		int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
 		BenchDatabase database = BenchDatabase.create();
 		try (BenchWechat wechat = new BenchWechat()) {
-			ConfigurableApplicationContext service = BenchService.start(database, false, wechat.serviceSettings(), PushHandler.class);
+			ConfigurableApplicationContext service = BenchService.start(database, false, wechat.serviceSettings(), BenchPushHandler.class);
 			DeliveryBenchmark bench = new DeliveryBenchmark(database, wechat, service);
 			System.out.printf("%,d pushes per drain, %d at once; %d cores, Java %s; %s; %s%n", count, CONCURRENCY,
 					Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), database.commitSettings(),
@@ -96,7 +96,7 @@ public final class DeliveryBenchmark {
 		wechat.forgetArrivals();
 		List<String> refs = refs(count);
 		Flux.fromIterable(refs)
-				.flatMap(ref -> transaction.transactional(outbox.append(PushHandler.KIND, ref, new PushHandler.Payload(ref))), CONCURRENCY)
+				.flatMap(ref -> transaction.transactional(outbox.append(BenchPushHandler.KIND, ref, new BenchPushHandler.Payload(ref))), CONCURRENCY)
 				.blockLast();
 		long begin = System.nanoTime();
 		dispatcher.start();
@@ -127,7 +127,7 @@ public final class DeliveryBenchmark {
 		wechat.forgetArrivals();
 		List<String> refs = refs(rate * seconds);
 		OpenLoop.Run run = OpenLoop.run(rate, refs.size(), PATIENCE, i -> transaction
-				.transactional(outbox.append(PushHandler.KIND, refs.get(i), new PushHandler.Payload(refs.get(i)))).toFuture());
+				.transactional(outbox.append(BenchPushHandler.KIND, refs.get(i), new BenchPushHandler.Payload(refs.get(i)))).toFuture());
 		return fromCommitToArrival(refs, run);
 	}
 

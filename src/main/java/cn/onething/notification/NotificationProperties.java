@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       notices and results are never delayed
  * @param publicBaseUrl  where applicants reach this service: pushes link to the progress page there
  * @param collectAt      where results are collected when the deciding department wrote nothing about it
+ * @param resendWindow   how long after the first send whose answer was lost a push may still be sent again: WeChat
+ *                       de-duplicates a client_msg_id for about 10 minutes only (docs/wechat.md §2.1), so this stays
+ *                       below that with room for clocks and queues; after it the push is uncertain, not resent
  */
 @ConfigurationProperties("onething.notification")
 public record NotificationProperties(
@@ -23,7 +26,11 @@ public record NotificationProperties(
 		@DefaultValue Keys keys,
 		@DefaultValue("2m") Duration debounceWindow,
 		@DefaultValue("http://localhost:8080") String publicBaseUrl,
-		@DefaultValue("政务服务中心办结窗口") String collectAt) {
+		@DefaultValue("政务服务中心办结窗口") String collectAt,
+		@DefaultValue("8m") Duration resendWindow) {
+
+	/** §2.1: "effective 10 minutes, no guarantee after that". */
+	static final Duration WECHAT_DEDUPLICATES_FOR = Duration.ofMinutes(10);
 
 	/**
 	 * The template's keys (docs/wechat.md §2.2: category templates have typed keys, and the type is in the name, so a
@@ -70,6 +77,11 @@ public record NotificationProperties(
 		}
 		if (collectAt == null || collectAt.isBlank()) {
 			throw new IllegalArgumentException("onething.notification.collect-at must say where results are collected");
+		}
+		if (resendWindow == null || resendWindow.isNegative() || resendWindow.isZero()
+				|| resendWindow.compareTo(WECHAT_DEDUPLICATES_FOR) >= 0) {
+			throw new IllegalArgumentException("onething.notification.resend-window must be positive and below the 10 minutes "
+					+ "WeChat de-duplicates a client_msg_id, was " + resendWindow);
 		}
 	}
 }

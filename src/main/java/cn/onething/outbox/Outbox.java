@@ -73,6 +73,14 @@ public class Outbox {
 		return store.resubmit(id, clock.instant());
 	}
 
+	/**
+	 * Makes every message of this kind that waits out a backoff due now, and wakes the dispatchers: the cause of
+	 * their failures is gone (WeChat takes sends again), so waiting on would only delay them. Emits how many.
+	 */
+	public Mono<Long> hurry(String kind) {
+		return Mono.fromCallable(() -> required("kind", kind)).flatMap(valid -> store.hurry(valid, clock.instant()));
+	}
+
 	/** Messages the outbox gave up on, newest first, with the reason, for supervisors to read and retry. */
 	public Flux<DeadMessage> dead(int limit) {
 		return store.dead(null, limit);

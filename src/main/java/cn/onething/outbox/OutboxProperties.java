@@ -17,7 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       crashed replica's rows), so it must be longer than the handler timeout
  * @param handlerTimeout a handler without an outcome by then counts as a temporary failure
  * @param backoffBase    the first retry comes within this delay; the bound doubles with every attempt
- * @param backoffCap     the bound stops doubling here
+ * @param backoffCap     the bound stops doubling here; it is also how long a message may wait after its cause is gone
+ *                       (WeChat back after an outage) before a retry finds out, so it is minutes, not hours
  * @param retryBudget    how long after it was appended (or resubmitted by a supervisor) a message is retried before
  *                       it is dead
  * @param shutdownWait   how long stopping waits for running handlers (keep it below
@@ -31,7 +32,7 @@ public record OutboxProperties(
 		@DefaultValue("2m") Duration lease,
 		@DefaultValue("1m") Duration handlerTimeout,
 		@DefaultValue("10s") Duration backoffBase,
-		@DefaultValue("1h") Duration backoffCap,
+		@DefaultValue("5m") Duration backoffCap,
 		@DefaultValue("24h") Duration retryBudget,
 		@DefaultValue("15s") Duration shutdownWait) {
 

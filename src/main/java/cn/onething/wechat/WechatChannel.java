@@ -3,6 +3,7 @@ package cn.onething.wechat;
 import cn.onething.wechat.internal.Gateway;
 import cn.onething.wechat.internal.MessageValues;
 import cn.onething.wechat.internal.Scenes;
+import cn.onething.wechat.internal.SendHealth;
 import cn.onething.wechat.internal.WechatProperties;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -17,17 +18,19 @@ public class WechatChannel {
 
 	private final Gateway gateway;
 	private final WechatProperties properties;
+	private final SendHealth health;
 
-	WechatChannel(Gateway gateway, WechatProperties properties) {
+	WechatChannel(Gateway gateway, WechatProperties properties, SendHealth health) {
 		this.gateway = gateway;
 		this.properties = properties;
+		this.health = health;
 	}
 
 	/** A template message; its values cut to WeChat's limits and masked (docs/wechat.md §2.2, §3.3). */
 	public Mono<SendResult> sendTemplate(TemplatePush push) {
 		return Mono.defer(() -> {
 			MessageValues.Prepared data = MessageValues.prepare(push.data());
-			return data.valid() ? gateway.sendTemplate(push.withData(data.values())) : invalid(data);
+			return data.valid() ? gateway.sendTemplate(push.withData(data.values())).doOnNext(health::observe) : invalid(data);
 		});
 	}
 
@@ -35,7 +38,7 @@ public class WechatChannel {
 	public Mono<SendResult> sendSubscribe(SubscribePush push) {
 		return Mono.defer(() -> {
 			MessageValues.Prepared data = MessageValues.prepare(push.data());
-			return data.valid() ? gateway.sendSubscribe(push.withData(data.values())) : invalid(data);
+			return data.valid() ? gateway.sendSubscribe(push.withData(data.values())).doOnNext(health::observe) : invalid(data);
 		});
 	}
 

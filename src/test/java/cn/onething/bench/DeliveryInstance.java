@@ -17,7 +17,7 @@ public final class DeliveryInstance {
 
 	public static void main(String[] args) throws InterruptedException {
 		BenchService.start(new BenchDatabase(args[0], args[1], args[2]), false, BenchWechat.serviceSettings(args[3]),
-				PushHandler.class);
+				BenchPushHandler.class);
 		System.out.println(READY);
 		new CountDownLatch(1).await();
 	}

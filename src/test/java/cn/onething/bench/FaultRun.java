@@ -79,7 +79,7 @@ public final class FaultRun {
 		// An append that fails (the machine is shared and slow at times) is tried again, as a caller whose command
 		// failed would; the dedupe key makes a repeat harmless.
 		CompletableFuture<OpenLoop.Run> appends = CompletableFuture.supplyAsync(() -> OpenLoop.run(rate, count, PATIENCE,
-				i -> transaction.transactional(outbox.append(PushHandler.KIND, "F" + i, new PushHandler.Payload("F" + i)))
+				i -> transaction.transactional(outbox.append(BenchPushHandler.KIND, "F" + i, new BenchPushHandler.Payload("F" + i)))
 						.doOnError(this::appendFailed)
 						.retryWhen(Retry.backoff(20, Duration.ofSeconds(1)))
 						.toFuture()));

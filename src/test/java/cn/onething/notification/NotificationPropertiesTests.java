@@ -14,7 +14,7 @@ class NotificationPropertiesTests {
 
 	@Test
 	void theDefaultsAreValidAndTheBaseAddressLosesItsTrailingSlash() {
-		NotificationProperties properties = new NotificationProperties("tpl", KEYS, Duration.ofMinutes(2), "https://zwfw.example.cn/", "窗口");
+		NotificationProperties properties = new NotificationProperties("tpl", KEYS, Duration.ofMinutes(2), "https://zwfw.example.cn/", "窗口", Duration.ofMinutes(8));
 
 		assertThat(properties.publicBaseUrl()).isEqualTo("https://zwfw.example.cn");
 	}
@@ -29,11 +29,17 @@ class NotificationPropertiesTests {
 
 	@Test
 	void aMissingTemplateANegativeWindowOrAnAddressThatIsNoWebAddressAreRefused() {
-		assertThatThrownBy(() -> new NotificationProperties(" ", KEYS, Duration.ofMinutes(2), "http://localhost:8080", "窗口"))
+		assertThatThrownBy(() -> new NotificationProperties(" ", KEYS, Duration.ofMinutes(2), "http://localhost:8080", "窗口", Duration.ofMinutes(8)))
 				.hasMessageContaining("onething.notification.template-id");
-		assertThatThrownBy(() -> new NotificationProperties("tpl", KEYS, Duration.ofMinutes(-1), "http://localhost:8080", "窗口"))
+		assertThatThrownBy(() -> new NotificationProperties("tpl", KEYS, Duration.ofMinutes(-1), "http://localhost:8080", "窗口", Duration.ofMinutes(8)))
 				.hasMessageContaining("onething.notification.debounce-window");
-		assertThatThrownBy(() -> new NotificationProperties("tpl", KEYS, Duration.ZERO, "zwfw.example.cn", "窗口"))
+		assertThatThrownBy(() -> new NotificationProperties("tpl", KEYS, Duration.ZERO, "zwfw.example.cn", "窗口", Duration.ofMinutes(8)))
 				.hasMessageContaining("onething.notification.public-base-url");
+	}
+
+	@Test
+	void aResendWindowAsLongAsWechatsDeduplicationIsRefused() {
+		assertThatThrownBy(() -> new NotificationProperties("tpl", KEYS, Duration.ZERO, "http://localhost:8080", "窗口",
+				Duration.ofMinutes(10))).hasMessageContaining("onething.notification.resend-window");
 	}
 }

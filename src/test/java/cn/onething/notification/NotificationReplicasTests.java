@@ -1,7 +1,9 @@
 package cn.onething.notification;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,11 +12,14 @@ import java.util.stream.Collectors;
 import cn.onething.casework.Applicant;
 import cn.onething.casework.Casework;
 import cn.onething.casework.StoredCase;
+import cn.onething.casework.StoredCase;
 import cn.onething.casework.Upload;
 import cn.onething.casework.model.Actor;
 import cn.onething.deploy.Replica;
 import cn.onething.notification.internal.BindingScenes;
 import cn.onething.wechat.WechatScanned;
+import cn.onething.wechat.fake.FakeCallbacks;
+import cn.onething.wechat.fake.FakeEvents;
 import cn.onething.wechat.fake.FakeMessages;
 import cn.onething.wechat.fake.FakeWechat;
 import cn.onething.wechat.fake.Fault;
@@ -97,6 +102,53 @@ class NotificationReplicasTests {
 				.isGreaterThanOrEqualTo(2 * cases);
 		assertThat(fake.messages().deliveries()).as("WeChat kept one message per client_msg_id")
 				.extracting(FakeMessages.Delivery::openid).containsExactlyInAnyOrderElementsOf(openidByCase.values());
+	}
+
+	@Test
+	void twoReplicasHandEachCallbackToTheListenersOnce() {
+		Map<String, String> settings = settings();
+		settings.put("spring.main.web-application-type", "reactive");
+		settings.put("server.port", "0");
+		settings.put("onething.wechat.token", FakeWechat.TOKEN);
+		List<ConfigurableApplicationContext> both = List.of(start(settings), start(settings));
+		Casework casework = both.get(0).getBean(Casework.class);
+		BindingScenes scenes = both.get(0).getBean(BindingScenes.class);
+		int cases = 10;
+
+		List<StoredCase> stored = Flux.range(0, cases).concatMap(i -> casework.submit(NotifyingService.newbornTerms(10),
+						new Applicant("张三", "45142119900101123X", "13812345678"), Map.of(), Map.of(),
+						List.of(new Upload("birth-certificate", "出生证明.pdf", PDF)), WINDOW))
+				.collectList().block();
+		List<String> openids = new ArrayList<>();
+		for (int i = 0; i < cases; i++) {
+			String openid = "oCALLBACK" + NEXT.incrementAndGet();
+			openids.add(openid);
+			fake.messages().follower(openid);
+			// WeChat's pushes reach one replica or the other, as a load balancer spreads them
+			fake.callbacks().target(callbackUrl(both.get(i % 2))).mode(FakeCallbacks.Mode.PLAIN);
+			fake.callbacks().push(FakeEvents.scan(openid, scenes.sceneFor(stored.get(i).file().receiptCode()), "TICKET"));
+		}
+
+		await().atMost(Duration.ofSeconds(60)).until(() -> fake.messages().deliveries().size() == cases);
+		// the confirmations' delivery reports come after the sends' answers
+		await().atMost(Duration.ofSeconds(30)).until(() -> callbackNews(both.get(0)) == 2 * cases
+				&& outboxRowsNotCompleted(both.get(0)) == 0);
+		assertThat(fake.messages().deliveries()).as("one confirmation per binding")
+				.extracting(FakeMessages.Delivery::openid).containsExactlyInAnyOrderElementsOf(openids);
+		List<Integer> attempts = both.get(0).getBean(DatabaseClient.class)
+				.sql("select attempts from outbox_message where kind = 'wechat.callback'")
+				.map(row -> row.get("attempts", Integer.class)).all().collectList().block();
+		assertThat(attempts).as("a scan and a delivery report per binding, each handled by one replica, once")
+				.hasSize(2 * cases).containsOnly(1);
+	}
+
+	private static long callbackNews(ConfigurableApplicationContext replica) {
+		return replica.getBean(DatabaseClient.class).sql("select count(*) as n from outbox_message where kind = 'wechat.callback'")
+				.map(row -> row.get("n", Long.class)).one().block();
+	}
+
+	private static URI callbackUrl(ConfigurableApplicationContext replica) {
+		return URI.create("http://localhost:" + replica.getEnvironment().getProperty("local.server.port") + "/wechat/callback");
 	}
 
 	private Map<String, String> settings() {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import cn.onething.outbox.internal.Claim;
@@ -47,6 +48,27 @@ class OutboxDeliveryTests {
 		assertThat(fixture.row("ApplicationSubmitted:case-1").attempts()).isEqualTo(1);
 		assertThat(fixture.meters.get("onething.outbox.handled").tag("kind", PUSH).tag("outcome", "delivered").counter().count())
 				.isEqualTo(1);
+	}
+
+	@Test
+	void hurryingAKindMakesItsMessagesWaitingOutABackoffDueNowAndLeavesOtherKindsWaiting() {
+		AtomicInteger calls = new AtomicInteger();
+		RecordingHandler pushes = RecordingHandler.answering(PUSH, message -> Mono.just(calls.incrementAndGet() == 1
+				? Outcome.retryLater("WeChat down") : Outcome.DONE));
+		RecordingHandler other = RecordingHandler.answering("other", message -> Mono.just(Outcome.retryLater("still down")));
+		fixture.dispatcher(new Settings(), pushes, other);
+		fixture.append(PUSH, "push-waiting", Map.of());
+		fixture.append("other", "other-waiting", Map.of());
+		Eventually.until("both failed once", () -> fixture.hasStatus("push-waiting", "failed")
+				.zipWith(fixture.hasStatus("other-waiting", "failed"), Boolean::logicalAnd));
+		assertThat(fixture.row("push-waiting").nextAttemptAt()).as("waits out its backoff on a clock that stands still")
+				.isAfter(fixture.clock.instant());
+
+		assertThat(fixture.outbox.hurry(PUSH).block()).isEqualTo(1);
+
+		Eventually.until("the push is delivered without the clock moving", () -> fixture.hasStatus("push-waiting", "completed"));
+		assertThat(fixture.row("other-waiting").status()).isEqualTo("failed");
+		assertThat(other.times("other-waiting")).isEqualTo(1);
 	}
 
 	@Test

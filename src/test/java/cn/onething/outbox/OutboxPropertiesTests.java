@@ -17,12 +17,12 @@ class OutboxPropertiesTests {
 	}
 
 	@Test
-	void withNothingSetMessagesAreRetriedForADayWithBackoffUpToAnHour() {
+	void withNothingSetMessagesAreRetriedForADayWithBackoffUpToFiveMinutes() {
 		OutboxProperties defaults = bind(Map.of());
 
 		assertThat(defaults.dispatch()).isTrue();
 		assertThat(defaults.retryBudget()).isEqualTo(Duration.ofHours(24));
-		assertThat(defaults.backoffCap()).isEqualTo(Duration.ofHours(1));
+		assertThat(defaults.backoffCap()).isEqualTo(Duration.ofMinutes(5));
 		assertThat(defaults.handlerTimeout()).isLessThan(defaults.lease());
 	}
 

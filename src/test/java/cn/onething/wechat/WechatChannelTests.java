@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.stream.IntStream;
 
 import cn.onething.wechat.fake.Fault;
 import cn.onething.wechat.fake.FakeWechat;
+import cn.onething.wechat.internal.SendHealth;
 import cn.onething.wechat.internal.WechatFixture;
 import cn.onething.wechat.internal.WechatProperties;
 import cn.onething.wechat.internal.WxJavaGateway;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,7 +59,7 @@ class WechatChannelTests {
 		fake.messages().subscription(FOLLOWER, SUBSCRIBE_TEMPLATE, true);
 		WechatProperties properties = WechatFixture.against(fake);
 		gateway = new WxJavaGateway(properties);
-		channel = new WechatChannel(gateway, properties);
+		channel = new WechatChannel(gateway, properties, new SendHealth(recovered -> Mono.empty(), Clock.systemUTC()));
 	}
 
 	@AfterEach
@@ -136,15 +139,15 @@ class WechatChannelTests {
 	}
 
 	@Test
-	void b06_aTimeoutIsTemporaryAndTheResendWithTheSameClientMsgIdDeliversOnce() {
+	void b06_aTimeoutIsAnUnknownOutcomeAndTheResendWithTheSameClientMsgIdDeliversOnce() {
 		send(push(FOLLOWER, "warm-up"));
 		fake.failNext(FakeWechat.TEMPLATE_SEND_PATH, Fault.slow(Duration.ofSeconds(3)));
 
 		SendResult first = send(push(FOLLOWER, "outbox-7"));
 		SendResult again = send(push(FOLLOWER, "outbox-7"));
 
-		assertThat(first).isInstanceOfSatisfying(SendResult.Temporary.class,
-				temporary -> assertThat(temporary.errcode()).isEqualTo(SendResult.NO_ANSWER));
+		assertThat(first).isInstanceOfSatisfying(SendResult.Unknown.class,
+				unknown -> assertThat(unknown.errcode()).isEqualTo(SendResult.NO_ANSWER));
 		List<Long> delivered = fake.messages().deliveries().stream().filter(d -> "outbox-7".equals(d.clientMsgId()))
 				.map(d -> d.msgid()).toList();
 		assertThat(delivered).hasSize(1);
@@ -152,11 +155,55 @@ class WechatChannelTests {
 	}
 
 	@Test
-	void b06_anHttpErrorOnASendIsTemporary() {
-		fake.failNext(FakeWechat.TEMPLATE_SEND_PATH, Fault.httpStatus(502));
+	void b06_anAnswerLostAfterWechatTookTheMessageIsAnUnknownOutcome() {
+		send(push(FOLLOWER, "warm-up"));
+		fake.failNext(FakeWechat.TEMPLATE_SEND_PATH, Fault.dropAnswer());
 
+		assertThat(send(push(FOLLOWER, "outbox-8"))).isInstanceOf(SendResult.Unknown.class);
+		assertThat(fake.messages().deliveredWith("outbox-8")).isEqualTo(1);
+	}
+
+	@Test
+	void b06_aBadGatewayPageIsAnUnknownOutcomeButServiceUnavailableMeansNotTaken() {
+		fake.failNext(FakeWechat.TEMPLATE_SEND_PATH, Fault.httpStatus(502));
+		assertThat(send(push(FOLLOWER, "outbox-1"))).isInstanceOf(SendResult.Unknown.class);
+
+		fake.failNext(FakeWechat.TEMPLATE_SEND_PATH, Fault.httpStatus(503));
 		assertThat(send(push(FOLLOWER, "outbox-1"))).isInstanceOfSatisfying(SendResult.Temporary.class,
 				temporary -> assertThat(temporary.errcode()).isEqualTo(SendResult.NO_ANSWER));
+	}
+
+	@Test
+	void b06_aRefusedConnectionMeansTheMessageNeverLeft() {
+		FakeWechat gone = FakeWechat.start();
+		gone.messages().follower(FOLLOWER);
+		gone.messages().template(TEMPLATE, "thing1", "character_string2", "time3", "phrase4");
+		WxJavaGateway toGone = new WxJavaGateway(WechatFixture.against(gone));
+		try {
+			WechatChannel channelToGone = new WechatChannel(toGone, WechatFixture.against(gone),
+					new SendHealth(recovered -> Mono.empty(), Clock.systemUTC()));
+			assertThat(channelToGone.sendTemplate(push(FOLLOWER, "warm-up")).block()).isInstanceOf(SendResult.Sent.class);
+			gone.close();
+
+			assertThat(channelToGone.sendTemplate(push(FOLLOWER, "outbox-1")).block())
+					.as("written to the kept-alive connection the server had closed: no telling whether it was read")
+					.isInstanceOf(SendResult.Unknown.class);
+			assertThat(channelToGone.sendTemplate(push(FOLLOWER, "outbox-1")).block()).as("then the connection is refused")
+					.isInstanceOfSatisfying(SendResult.Temporary.class,
+							temporary -> assertThat(temporary.errcode()).isEqualTo(SendResult.NO_ANSWER));
+		}
+		finally {
+			toGone.destroy();
+		}
+	}
+
+	@Test
+	void anAnswerThatTheClientMsgIdWasUsedMeansTheApplicantHasTheFirstSend() {
+		fake.messages().answerRepeatsWith(45065);
+		SendResult first = send(push(FOLLOWER, "outbox-9"));
+
+		assertThat(send(push(FOLLOWER, "outbox-9"))).isEqualTo(first);
+		assertThat(fake.messages().deliveredWith("outbox-9")).isEqualTo(1);
 	}
 
 	@Test

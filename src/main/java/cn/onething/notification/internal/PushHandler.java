@@ -1,15 +1,20 @@
 package cn.onething.notification.internal;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import cn.onething.notification.NotificationProperties;
 import cn.onething.outbox.OutboxHandler;
 import cn.onething.outbox.OutboxMessage;
 import cn.onething.outbox.Outcome;
 import cn.onething.wechat.SendResult;
 import cn.onething.wechat.TemplatePush;
 import cn.onething.wechat.WechatChannel;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -19,8 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Sends one push through the WeChat channel and records what became of it. The outbox message's id is the
  * client_msg_id, so a resend after an unknown outcome (a timeout, a replica that died mid-send) reaches the applicant
- * once (docs/wechat.md §2.1). The channel has already refreshed a refused token once; what fails now is retried by
- * the outbox with backoff, or given up when retrying cannot help (docs/architecture.md §6).
+ * once (docs/wechat.md §2.1), but only for about 10 minutes: a push whose send WeChat may have taken is resent only
+ * within {@code onething.notification.resend-window} of that send, and is uncertain after it (docs/wechat-delivery.md).
+ * Failures WeChat answered, or sends that never left, are retried by the outbox with backoff, or given up when
+ * retrying cannot help (docs/architecture.md §6).
  */
 @Component
 class PushHandler implements OutboxHandler {
@@ -32,13 +39,20 @@ class PushHandler implements OutboxHandler {
 	private final WechatChannel channel;
 	private final JsonMapper json;
 	private final Clock clock;
+	private final Duration resendWindow;
+	private final Counter uncertain;
 
-	PushHandler(PushStore pushes, BindingStore bindings, WechatChannel channel, JsonMapper json, Optional<Clock> clock) {
+	PushHandler(PushStore pushes, BindingStore bindings, WechatChannel channel, JsonMapper json, Optional<Clock> clock,
+			NotificationProperties properties, MeterRegistry registry) {
 		this.pushes = pushes;
 		this.bindings = bindings;
 		this.channel = channel;
 		this.json = json;
 		this.clock = clock.orElse(Clock.systemUTC());
+		this.resendWindow = properties.resendWindow();
+		this.uncertain = Counter.builder("onething.notification.uncertain")
+				.description("pushes not sent again because WeChat may have taken an earlier send (送达情况不明)")
+				.register(registry);
 	}
 
 	@Override
@@ -67,25 +81,59 @@ class PushHandler implements OutboxHandler {
 	}
 
 	private Mono<Outcome> send(PushRow push, OutboxMessage message) {
+		Instant now = clock.instant();
+		if (push.unsureSince() != null && !now.isBefore(push.unsureSince().plus(resendWindow))) {
+			return uncertain(push, now);
+		}
 		TemplatePush template;
 		try {
 			template = new TemplatePush(push.openid(), push.templateId(), push.url(), push.data(), message.id().toString());
 		}
 		catch (IllegalArgumentException e) {
-			return failed(push, new SendResult.Permanent(47003, e.getMessage()));
+			return failed(push, new SendResult.Permanent(47003, e.getMessage()), push.unsureSince());
 		}
-		return channel.sendTemplate(template).flatMap(result -> result instanceof SendResult.Sent sent
-				? pushes.recordSent(push.id(), sent.msgid(), clock.instant()).thenReturn(Outcome.DONE)
-				: failed(push, (SendResult.Failure) result));
+		return pushes.recordSending(push.id(), now)
+				.then(channel.sendTemplate(template))
+				.flatMap(result -> recorded(push, result, now));
 	}
 
-	private Mono<Outcome> failed(PushRow push, SendResult.Failure failure) {
+	private Mono<Outcome> recorded(PushRow push, SendResult result, Instant sentAt) {
+		if (result instanceof SendResult.Sent sent) {
+			return (sent.msgid() == null ? pushes.recordSentEarlier(push.id(), clock.instant())
+					: pushes.recordSent(push.id(), sent.msgid(), clock.instant())).thenReturn(Outcome.DONE);
+		}
+		if (result instanceof SendResult.Unknown unknown) {
+			// this send may be the one WeChat took: the window runs from the earliest such send
+			return failed(push, unknown, push.unsureSince() != null ? push.unsureSince() : sentAt);
+		}
+		// WeChat answered, or nothing left: this send was not taken, though an earlier one may have been
+		return failed(push, (SendResult.Failure) result, push.unsureSince());
+	}
+
+	private Mono<Outcome> failed(PushRow push, SendResult.Failure failure, Instant unsureSince) {
 		String reason = WechatWords.of(failure);
+		Instant now = clock.instant();
 		if (failure instanceof SendResult.Permanent) {
 			// the progress page still shows the news, and staff see the push in their list of failures
-			return pushes.recordAttempt(push.id(), "dead", reason, clock.instant()).thenReturn(Outcome.giveUp(reason));
+			return pushes.recordAttempt(push.id(), "dead", reason, unsureSince, now).thenReturn(Outcome.giveUp(reason));
 		}
-		// Temporary, or a token refused again after the channel's one refresh: the outbox backs off and retries
-		return pushes.recordAttempt(push.id(), "pending", reason, clock.instant()).thenReturn(Outcome.retryLater(reason));
+		// Temporary, unknown, or a token refused again after the channel's one refresh: the outbox backs off and
+		// retries; the next attempt checks the resend window first
+		return pushes.recordAttempt(push.id(), "pending", reason, unsureSince, now).thenReturn(Outcome.retryLater(reason));
+	}
+
+	/**
+	 * WeChat may have taken an earlier send and would no longer recognise a resend by its client_msg_id: sending
+	 * again could reach the applicant twice. The outbox is done with it; staff see it as 送达情况不明.
+	 */
+	private Mono<Outcome> uncertain(PushRow push, Instant now) {
+		String why = "送达情况不明：" + WechatWords.shown(push.unsureSince()) + " 的发送未获微信答复，可能已送达；"
+				+ "超过 " + resendWindow.toMinutes() + " 分钟不再重发，以免重复（上次：" + push.lastError() + "）";
+		return pushes.recordUncertain(push.id(), why, now).then(Mono.fromSupplier(() -> {
+			uncertain.increment();
+			log.warn("push {} (case {}) not sent again: WeChat may have taken the send of {} and no longer de-duplicates it; "
+					+ "marked uncertain for staff", push.id(), push.receiptCode(), push.unsureSince());
+			return Outcome.DONE;
+		}));
 	}
 }

@@ -9,11 +9,12 @@ import java.util.UUID;
  *
  * @param data       template key → value, as sent
  * @param collecting a digest that later step news may still join
- * @param status     pending, sent, delivered, failed, dead or cancelled (see V7__notification.sql)
+ * @param status     pending, sent, delivered, failed, dead, cancelled or uncertain (see V7, V30)
+ * @param unsureSince the start of the earliest send WeChat may have taken without our hearing so; null if none
  */
 public record PushRow(UUID id, String dedupeKey, String receiptCode, String caseId, String openid, PushContent content,
 		String templateId, String url, Map<String, String> data, boolean collecting, String status, String msgid,
-		String lastError, int attempts, Instant createdAt, Instant updatedAt) {
+		String lastError, int attempts, Instant createdAt, Instant updatedAt, Instant unsureSince) {
 
 	/** Statuses in which the push has still to be sent: waiting, or refused and then retried by a supervisor. */
 	public boolean toSend() {

@@ -24,7 +24,7 @@ public class PushStore {
 
 	private static final String COLUMNS = """
 			id, dedupe_key, receipt_code, case_id, openid, kind, status_word, lines, template_id, url, data, collecting,
-			status, msgid, last_error, attempts, created_at, updated_at""";
+			status, msgid, last_error, attempts, created_at, updated_at, unsure_since""";
 	/** The prefix of a failure WeChat reported after accepting the push. */
 	static final String REPORTED = "微信回报：";
 
@@ -115,13 +115,33 @@ public class PushStore {
 				.bind("id", id).map(this::row).one();
 	}
 
-	/** An attempt that did not reach the applicant: still pending (retried later), dead or cancelled. */
-	public Mono<Void> recordAttempt(UUID id, String status, String error, Instant now) {
-		return db.sql("""
-				update notification_push set status = :status, last_error = :error, attempts = attempts + 1, updated_at = :now
+	/**
+	 * A send is about to start: from now on WeChat may have the push, unless an answer says otherwise. Written
+	 * before the send, so that a replica dying before the answer leaves the mark for the next attempt.
+	 */
+	public Mono<Void> recordSending(UUID id, Instant now) {
+		return db.sql("update notification_push set unsure_since = coalesce(unsure_since, :now) where id = :id")
+				.bind("now", now).bind("id", id).then();
+	}
+
+	/**
+	 * An attempt that did not reach the applicant: still pending (retried later), dead or cancelled; with the start
+	 * of the earliest send WeChat may have taken, null when every answer said it took none.
+	 */
+	public Mono<Void> recordAttempt(UUID id, String status, String error, Instant unsureSince, Instant now) {
+		DatabaseClient.GenericExecuteSpec update = db.sql("""
+				update notification_push set status = :status, last_error = :error, attempts = attempts + 1, updated_at = :now,
+				  unsure_since = :unsureSince
 				where id = :id
 				""")
-				.bind("status", status).bind("error", error).bind("now", now).bind("id", id).then();
+				.bind("status", status).bind("error", error).bind("now", now).bind("id", id);
+		return (unsureSince == null ? update.bindNull("unsureSince", Instant.class) : update.bind("unsureSince", unsureSince)).then();
+	}
+
+	/** Not sent again: WeChat may have it, and no longer de-duplicates a resend (docs/wechat.md §2.1). */
+	public Mono<Void> recordUncertain(UUID id, String why, Instant now) {
+		return db.sql("update notification_push set status = 'uncertain', last_error = :why, updated_at = :now where id = :id")
+				.bind("why", why).bind("now", now).bind("id", id).then();
 	}
 
 	/** Not sent, and no attempt made: unbound before its turn, or merged. */
@@ -150,6 +170,18 @@ public class PushStore {
 				.then();
 	}
 
+	/**
+	 * WeChat said the client_msg_id was used already, without naming the first send's msgid: the applicant has the
+	 * push, and its delivery report, if any, cannot be matched to it.
+	 */
+	public Mono<Void> recordSentEarlier(UUID id, Instant now) {
+		return db.sql("""
+				update notification_push set status = 'sent', attempts = attempts + 1, updated_at = :now,
+				  last_error = '45065 微信答复此前已发出（client_msg_id 已使用）'
+				where id = :id
+				""").bind("now", now).bind("id", id).then();
+	}
+
 	/** WeChat's delivery report for a msgid: the push it belongs to is delivered, or failed with WeChat's words. */
 	public Mono<Void> recordReport(String msgid, boolean delivered, String wechatStatus, Instant now) {
 		return db.sql("""
@@ -168,10 +200,13 @@ public class PushStore {
 				.then();
 	}
 
-	/** Pushes WeChat accepted but reported as not delivered, latest first. */
-	public Flux<PushRow> failed(int limit) {
-		return db.sql("select " + COLUMNS + " from notification_push where status = 'failed' order by updated_at desc limit :limit")
-				.bind("limit", limit).map(this::row).all();
+	/**
+	 * Pushes in one status, latest first: {@code failed} (WeChat accepted them but reported them not delivered) or
+	 * {@code uncertain}.
+	 */
+	public Flux<PushRow> inStatus(String status, int limit) {
+		return db.sql("select " + COLUMNS + " from notification_push where status = :status order by updated_at desc limit :limit")
+				.bind("status", status).bind("limit", limit).map(this::row).all();
 	}
 
 	public Flux<PushRow> byDedupeKeys(Collection<String> keys) {
@@ -191,6 +226,6 @@ public class PushStore {
 				row.get("url", String.class), json.readValue(row.get("data", Json.class).asString(), DATA),
 				row.get("collecting", Boolean.class), row.get("status", String.class), row.get("msgid", String.class),
 				row.get("last_error", String.class), row.get("attempts", Integer.class), row.get("created_at", Instant.class),
-				row.get("updated_at", Instant.class));
+				row.get("updated_at", Instant.class), row.get("unsure_since", Instant.class));
 	}
 }

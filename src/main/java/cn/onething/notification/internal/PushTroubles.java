@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
 /**
  * Pushes that did not reach their applicant, for staff: the ones the outbox gave up on (WeChat refused them, or the
  * retry budget ran out), which a supervisor may send again, and the ones WeChat accepted but reported as not
- * delivered. The applicant still sees the news on the progress page; staff may call or tell them at the window.
+ * delivered, and the ones whose delivery is uncertain. The applicant still sees the news on the progress page; staff may call or tell them at the window.
  */
 @Component
 public class PushTroubles {
@@ -56,8 +56,21 @@ public class PushTroubles {
 
 	/** Accepted by WeChat and reported as not delivered, latest first. */
 	public Flux<Trouble> undelivered() {
-		return pushes.failed(LIMIT).map(push -> new Trouble(push.receiptCode(), push.caseId(), Recipients.masked(push.openid()),
-				push.content().kind().label(), push.lastError(), push.attempts(), shown(push.updatedAt()), null));
+		return inStatus("failed");
+	}
+
+	/**
+	 * 送达情况不明: WeChat may have taken a send whose answer was lost, and would not recognise a resend any more;
+	 * not sent again, so staff ask the applicant. Latest first.
+	 */
+	public Flux<Trouble> uncertain() {
+		return inStatus("uncertain");
+	}
+
+	private Flux<Trouble> inStatus(String status) {
+		return pushes.inStatus(status, LIMIT).map(push -> new Trouble(push.receiptCode(), push.caseId(),
+				Recipients.masked(push.openid()), push.content().kind().label(), push.lastError(), push.attempts(),
+				shown(push.updatedAt()), null));
 	}
 
 	/** A supervisor's retry of a push the outbox gave up on; false when it is not one of those listed. */

@@ -79,7 +79,7 @@ public class PushWriter {
 				: "push:" + caseId + ":" + content.firstSeq() + ":" + recipient;
 		PushRow push = new PushRow(UUID.randomUUID(), dedupeKey, binding.receiptCode(), caseId, binding.openid(), content,
 				properties.templateId(), link(binding), content.data(properties.keys(), binding.receiptCode(), bundleName),
-				content.kind().debounced(), "pending", null, null, 0, now, now);
+				content.kind().debounced(), "pending", null, null, 0, now, now, null);
 		return pushes.insert(push, dueAt)
 				.flatMap(inserted -> inserted
 						? outbox.appendDueAt(PUSH_KIND, dedupeKey, new PushMessage(push.id()), dueAt)

@@ -1,5 +1,9 @@
 package cn.onething.notification.internal;
 
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+
+import cn.onething.casework.model.CaseContext;
 import cn.onething.wechat.DeliveryReported;
 import cn.onething.wechat.SendResult;
 
@@ -8,6 +12,8 @@ import cn.onething.wechat.SendResult;
  * what they mean (docs/wechat.md §2.3, §2.4).
  */
 final class WechatWords {
+
+	private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(CaseContext.CHINA);
 
 	private WechatWords() {
 	}
@@ -22,10 +28,15 @@ final class WechatWords {
 			case 45009 -> "今日推送已达上限";
 			case 40001, 40014, 42001 -> "access_token 无效";
 			case -1 -> "微信系统繁忙";
-			case SendResult.NO_ANSWER -> "微信未应答";
+			case SendResult.NO_ANSWER -> failure instanceof SendResult.Unknown ? "微信未应答，可能已收到" : "未能连接微信";
 			default -> null;
 		};
 		return failure.errcode() + " " + failure.reason() + (meaning == null ? "" : "（" + meaning + "）");
+	}
+
+	/** A time as staff read it, in China's time zone. */
+	static String shown(Instant at) {
+		return SHOWN.format(at);
 	}
 
 	static String of(DeliveryReported report) {

@@ -35,13 +35,14 @@ class PushConsole {
 	@GetMapping("/staff/notifications")
 	Mono<Rendering> list(@RequestParam(name = "done", required = false) String done) {
 		return identity.signedIn().map(PushConsole::requireHallStaff)
-				.flatMap(member -> Mono.zip(troubles.dead(), troubles.undelivered().collectList())
+				.flatMap(member -> Mono.zip(troubles.dead(), troubles.undelivered().collectList(), troubles.uncertain().collectList())
 						.map(lists -> Rendering.view("notification/staff/pushes")
 								.modelAttribute("member", member)
 								.modelAttribute("memberDepartment", member.departmentId() == null ? "政务服务中心" : member.departmentId())
 								.modelAttribute("mayRetry", member.has(StaffRole.SUPERVISOR))
 								.modelAttribute("dead", lists.getT1())
 								.modelAttribute("undelivered", lists.getT2())
+								.modelAttribute("uncertain", lists.getT3())
 								.modelAttribute("done", done == null ? "" : done)
 								.build()));
 	}

@@ -152,6 +152,20 @@ public class OutboxStore {
 				.fetch().rowsUpdated().map(rows -> rows == 1);
 	}
 
+	/** Failed rows of one kind due later are due now; the dispatchers are woken when there were any. */
+	public Mono<Long> hurry(String kind, Instant now) {
+		return db.sql("""
+				with hurried as (
+				  update outbox_message set next_attempt_at = :now
+				  where kind = :kind and status = 'failed' and next_attempt_at > :now
+				  returning id)
+				select count(*) as n from hurried
+				""")
+				.bind("kind", kind).bind("now", now).map(row -> row.get("n", Long.class)).one()
+				.flatMap(hurried -> hurried == 0 ? Mono.just(hurried)
+						: db.sql("select pg_notify('%s', '')".formatted(CHANNEL)).then().thenReturn(hurried));
+	}
+
 	/** Dead rows of one kind, or of every kind when {@code kind} is null. */
 	public Flux<DeadMessage> dead(String kind, int limit) {
 		DatabaseClient.GenericExecuteSpec query = db.sql("""

@@ -1,5 +1,8 @@
 package cn.onething.wechat.internal;
 
+import java.time.Clock;
+import java.util.Optional;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.logging.LogLevel;
@@ -16,6 +19,11 @@ class WechatConfiguration {
 
 	/** WxJava's package; its loggers print request URLs. */
 	static final String WXJAVA_LOGGER = "me.chanjar.weixin";
+
+	@Bean
+	SendHealth wechatSendHealth(WechatEvents events, Optional<Clock> clock) {
+		return new SendHealth(events::sendsRecovered, clock.orElse(Clock.systemUTC()));
+	}
 
 	@Bean
 	Gateway wechatGateway(WechatProperties properties, DevInbox inbox, Environment environment) {

@@ -72,7 +72,10 @@ class OAuthController {
 				.then(Mono.just(page(HttpStatus.OK, "已绑定微信", "办理进度将通过本公众号通知您。", null)))
 				.onErrorResume(WechatException.class, failure -> Mono.just(CODE_SPENT.contains(failure.errcode())
 						? page(HttpStatus.BAD_REQUEST, "授权已过期", "请重新授权。", restart)
-						: page(HttpStatus.SERVICE_UNAVAILABLE, "微信暂时无法访问", "请稍后再试，或在服务大厅扫码绑定。", restart)));
+						: page(HttpStatus.SERVICE_UNAVAILABLE, "微信暂时无法访问", "请稍后再试，或在服务大厅扫码绑定。", restart)))
+				// a listener failed to bind (the database, say): the user is here and can simply try again
+				.onErrorResume(failure -> !(failure instanceof WechatException),
+						failure -> Mono.just(page(HttpStatus.SERVICE_UNAVAILABLE, "绑定暂未完成", "请稍后重试，或在服务大厅扫码绑定。", restart)));
 	}
 
 	private static Rendering page(HttpStatus status, String title, String message, String retryUrl) {

@@ -37,6 +37,7 @@ public final class FakeMessages {
 	private int templateCallsToday;
 	private boolean nextFailsBySystem;
 	private int repeatsAbsorbed;
+	private int repeatErrcode;
 
 	FakeMessages(FakeClock clock, FakeCallbacks callbacks) {
 		this.clock = clock;
@@ -96,8 +97,20 @@ public final class FakeMessages {
 	}
 
 	/**
-	 * Sends that repeated an accepted client_msg_id within its 10 minutes: answered, but not delivered again (§2.1).
+	 * How a repeat of an accepted client_msg_id within its 10 minutes is answered: 0 (the default, §10.A.13) is
+	 * success with the first msgid; any other code is answered as an error that names the first msgid, as WeChat's
+	 * 45065 "clientmsgid exist" does for mass sends.
 	 */
+	public synchronized void answerRepeatsWith(int errcode) {
+		this.repeatErrcode = errcode;
+	}
+
+	/** How many template messages the fake accepted with this client_msg_id: what the applicant got. */
+	public synchronized long deliveredWith(String clientMsgId) {
+		return deliveries.stream().filter(delivery -> clientMsgId.equals(delivery.clientMsgId())).count();
+	}
+
+	/** Sends that repeated an accepted client_msg_id within its 10 minutes: answered, but not delivered again (§2.1). */
 	public synchronized int repeatsAbsorbed() {
 		return repeatsAbsorbed;
 	}
@@ -133,7 +146,8 @@ public final class FakeMessages {
 		if (earlier != null && Duration.between(earlier.at(), clock.now()).compareTo(CLIENT_MSG_ID_MEMORY) < 0) {
 			// §10.A.13 default: errcode 0 with the original msgid, and no second delivery or event.
 			repeatsAbsorbed++;
-			return FakeResponse.ok(Map.of("msgid", earlier.msgid()));
+			return repeatErrcode == 0 ? FakeResponse.ok(Map.of("msgid", earlier.msgid()))
+					: FakeResponse.error(repeatErrcode, "clientmsgid exist", Map.of("msgid", earlier.msgid()));
 		}
 		Map<String, String> rendered = new LinkedHashMap<>();
 		for (String key : templates.get(templateId)) {

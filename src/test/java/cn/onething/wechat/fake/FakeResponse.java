@@ -24,9 +24,15 @@ record FakeResponse(int status, String contentType, byte[] body, Map<String, Str
 
 	/** §0.1: business errors are HTTP 200; errmsg ends with a request id, so clients must branch on errcode. */
 	static FakeResponse error(int errcode, String errmsg) {
+		return error(errcode, errmsg, Map.of());
+	}
+
+	/** An error that carries more, as 45065 carries the msgid of the first send. */
+	static FakeResponse error(int errcode, String errmsg, Map<String, Object> more) {
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("errcode", errcode);
 		payload.put("errmsg", errmsg + " rid: " + UUID.randomUUID().toString().substring(0, 23));
+		payload.putAll(more);
 		return json(payload);
 	}
 

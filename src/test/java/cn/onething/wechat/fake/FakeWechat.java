@@ -211,7 +211,13 @@ public final class FakeWechat implements AutoCloseable {
 			if (fault instanceof Fault.Slow slow) {
 				sleep(slow);
 			}
-			write(exchange, response);
+			if (fault instanceof Fault.DropAnswer) {
+				// closing an exchange whose headers were never sent closes the connection: no status, no body
+				exchange.close();
+			}
+			else {
+				write(exchange, response);
+			}
 			response.after().forEach(Runnable::run);
 		}
 	}

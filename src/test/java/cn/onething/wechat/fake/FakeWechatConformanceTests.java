@@ -234,6 +234,18 @@ class FakeWechatConformanceTests {
 	}
 
 	@Test
+	void a13_aRepeatCanBeAnsweredWith45065NamingTheFirstMsgid() throws Exception {
+		fake.messages().answerRepeatsWith(45065);
+		long first = json(templateSend(OPENID, TEMPLATE, GOOD_DATA, "outbox-1")).path("msgid").asLong();
+
+		JsonNode repeat = json(templateSend(OPENID, TEMPLATE, GOOD_DATA, "outbox-1"));
+
+		assertThat(repeat.path("errcode").asInt()).isEqualTo(45065);
+		assertThat(repeat.path("msgid").asLong()).isEqualTo(first);
+		assertThat(fake.messages().deliveredWith("outbox-1")).isEqualTo(1);
+	}
+
+	@Test
 	void a14_templateSendDropsFirstRemarkAndColorStripsEmojiAndCutsLongValuesSilently() throws Exception {
 		String data = "{\"first\":{\"value\":\"您好\"},\"thing1\":{\"value\":\"新生儿出生一件事联办：出生医学证明户口登记医保参保\\n👶\",\"color\":\"#FF0000\"},"
 				+ "\"time2\":{\"value\":\"09:30\"},\"remark\":{\"value\":\"谢谢\"}}";
@@ -442,6 +454,14 @@ class FakeWechatConformanceTests {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(fake.url() + FakeWechat.TOKEN_PATH + credentials()))
 				.timeout(Duration.ofMillis(300)).build();
 		assertThatThrownBy(() -> http.send(request, HttpResponse.BodyHandlers.ofString())).isInstanceOf(HttpTimeoutException.class);
+	}
+
+	@Test
+	void a27_aDroppedAnswerClosesTheConnectionAfterTheMessageWasTaken() throws Exception {
+		fake.failNext(FakeWechat.TEMPLATE_SEND_PATH, Fault.dropAnswer());
+
+		assertThatThrownBy(() -> templateSend(OPENID, TEMPLATE, GOOD_DATA, "outbox-1")).isInstanceOf(java.io.IOException.class);
+		assertThat(fake.messages().deliveredWith("outbox-1")).isEqualTo(1);
 	}
 
 	@Test

@@ -20,6 +20,14 @@ public sealed interface Fault {
 		return new Slow(delay);
 	}
 
+	/**
+	 * Do the work, then close the connection without a word: WeChat took the message and the answer was lost, so
+	 * the caller cannot know the outcome.
+	 */
+	static Fault dropAnswer() {
+		return new DropAnswer();
+	}
+
 	record Errcode(int errcode) implements Fault {
 	}
 
@@ -27,5 +35,8 @@ public sealed interface Fault {
 	}
 
 	record Slow(Duration delay) implements Fault {
+	}
+
+	record DropAnswer() implements Fault {
 	}
 }

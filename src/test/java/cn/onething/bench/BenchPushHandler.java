@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
  * id as client_msg_id, and tells the outbox what became of it: accepted is done; a temporary failure, or a token
  * WeChat refused even after the channel's own refresh, is tried again later; anything else is given up.
  */
-final class PushHandler implements OutboxHandler {
+final class BenchPushHandler implements OutboxHandler {
 
 	static final String KIND = "bench.push";
 
@@ -22,7 +22,7 @@ final class PushHandler implements OutboxHandler {
 
 	private final WechatChannel channel;
 
-	PushHandler(WechatChannel channel) {
+	BenchPushHandler(WechatChannel channel) {
 		this.channel = channel;
 	}
 
@@ -34,7 +34,7 @@ final class PushHandler implements OutboxHandler {
 	@Override
 	public Mono<Outcome> handle(OutboxMessage message) {
 		String ref = message.payload().path("ref").asString();
-		return channel.sendTemplate(BenchWechat.push(ref, message.id().toString())).map(PushHandler::outcome);
+		return channel.sendTemplate(BenchWechat.push(ref, message.id().toString())).map(BenchPushHandler::outcome);
 	}
 
 	private static Outcome outcome(SendResult result) {
