@@ -15,6 +15,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sessionTimeout how long a session lasts without use; every use extends it
  * @param maxFailedSignIns wrong passwords in a row that lock an account
  * @param lockDuration how long a locked account stays locked
+ * @param bootstrapAdmin the username of a first administrator to create at start-up while no account holds the
+ *     admin role (ONETHING_IDENTITY_BOOTSTRAP_ADMIN); needs {@code bootstrapAdminPassword}
+ * @param bootstrapAdminPassword that administrator's first password, from a secret; it must be changed at the first
+ *     sign-in
  */
 @ConfigurationProperties("onething.identity")
 public record IdentityProperties(
@@ -22,7 +26,9 @@ public record IdentityProperties(
 		String sessionSecret,
 		@DefaultValue("8h") Duration sessionTimeout,
 		@DefaultValue("5") int maxFailedSignIns,
-		@DefaultValue("15m") Duration lockDuration) {
+		@DefaultValue("15m") Duration lockDuration,
+		String bootstrapAdmin,
+		String bootstrapAdminPassword) {
 
 	static final int MIN_SECRET_LENGTH = 32;
 
@@ -36,6 +42,10 @@ public record IdentityProperties(
 		}
 		if (maxFailedSignIns <= 0) {
 			throw new IllegalArgumentException("onething.identity.max-failed-sign-ins must be a positive number, was " + maxFailedSignIns);
+		}
+		if (bootstrapAdmin != null && !bootstrapAdmin.isBlank() && (bootstrapAdminPassword == null || bootstrapAdminPassword.isBlank())) {
+			throw new IllegalArgumentException("onething.identity.bootstrap-admin needs onething.identity.bootstrap-admin-password "
+					+ "(ONETHING_IDENTITY_BOOTSTRAP_ADMIN_PASSWORD, from a secret): the first administrator's password");
 		}
 		if (lockDuration.isNegative() || lockDuration.isZero()) {
 			throw new IllegalArgumentException("onething.identity.lock-duration must be positive, was " + lockDuration);

@@ -7,7 +7,7 @@
  * No sign-in state lives in a replica's memory: the session is an HMAC-signed cookie and failed attempts are counted
  * in the database, so any replica serves any request (no sticky sessions).
  */
-@ApplicationModule(displayName = "Identity", allowedDependencies = "shared")
+@ApplicationModule(displayName = "Identity", allowedDependencies = { "shared", "catalog", "catalog :: model" })
 package cn.onething.identity;
 
 import org.springframework.modulith.ApplicationModule;

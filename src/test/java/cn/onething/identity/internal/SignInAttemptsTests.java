@@ -2,7 +2,6 @@ package cn.onething.identity.internal;
 
 import java.util.Set;
 
-import cn.onething.identity.Identity;
 import cn.onething.identity.StaffMember;
 import cn.onething.identity.StaffRole;
 import cn.onething.system.TestDatabase;
@@ -36,7 +35,7 @@ class SignInAttemptsTests {
 	}
 
 	@Autowired
-	Identity identity;
+	StaffAccountStore accounts;
 
 	@Autowired
 	SignInAttempts signIn;
@@ -50,7 +49,7 @@ class SignInAttemptsTests {
 	@BeforeEach
 	void aFreshAccount() {
 		db.sql("delete from identity_staff where username = 'clerk'").then().block();
-		assertThat(identity.createAccount(CLERK, PASSWORD).block()).isTrue();
+		assertThat(accounts.insertIfAbsent(CLERK, encoder.encode(PASSWORD), false).block()).isTrue();
 	}
 
 	@Test
@@ -64,7 +63,7 @@ class SignInAttemptsTests {
 
 	@Test
 	void aTakenUsernameIsNotOverwritten() {
-		assertThat(identity.createAccount(new StaffMember("clerk", "冒名", null, Set.of(StaffRole.ADMIN)), "another-password").block())
+		assertThat(accounts.insertIfAbsent(new StaffMember("clerk", "冒名", null, Set.of(StaffRole.ADMIN)), "another-hash", false).block())
 				.isFalse();
 		assertThat(attempt(PASSWORD).getPrincipal()).isEqualTo(CLERK);
 	}

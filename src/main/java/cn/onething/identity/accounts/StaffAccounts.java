@@ -1,0 +1,208 @@
+package cn.onething.identity.accounts;
+
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import cn.onething.catalog.Catalog;
+import cn.onething.catalog.CatalogSnapshot;
+import cn.onething.catalog.model.Department;
+import cn.onething.identity.StaffMember;
+import cn.onething.identity.StaffRole;
+import cn.onething.identity.internal.AccountProblem;
+import cn.onething.identity.internal.PasswordPolicy;
+import cn.onething.identity.internal.StaffAccountStore;
+import cn.onething.identity.internal.StaffAccountStore.StaffAccount;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * What an operator does to staff accounts (the accounts command line, the admin pages): every input is checked
+ * before anything is stored, and each change is one statement, so a refused change leaves nothing behind. A refusal
+ * is an {@link AccountProblem} whose message tells the operator what to fix.
+ */
+@Service
+public class StaffAccounts {
+
+	/** The database's own check on identity_staff.username, said first in words. */
+	private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,31}");
+	/** No 0/O, 1/l/I: a generated password is read off a screen and typed. */
+	private static final char[] ALPHABET = "abcdefghijkmnpqrstuvwxyzACDEFGHJKLMNPQRTUVWXY346789".toCharArray();
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	/** An account to create; {@code password} null asks for a generated one. */
+	public record NewAccount(String username, String displayName, String departmentId, Set<StaffRole> roles, String password) {
+	}
+
+	/** A password an operator must hand over; {@code generated} when nobody chose it. */
+	public record InitialPassword(String username, String password, boolean generated) {
+	}
+
+	private final StaffAccountStore store;
+	private final PasswordEncoder encoder;
+	private final PasswordPolicy policy;
+	private final Catalog catalog;
+
+	StaffAccounts(StaffAccountStore store, PasswordEncoder encoder, PasswordPolicy policy, Catalog catalog) {
+		this.store = store;
+		this.encoder = encoder;
+		this.policy = policy;
+		this.catalog = catalog;
+	}
+
+	public Flux<StaffAccount> list() {
+		return store.all();
+	}
+
+	/** Creates the account; its owner must change the password at the first sign-in. */
+	public Mono<InitialPassword> create(NewAccount account) {
+		return Mono.defer(() -> createChecked(account));
+	}
+
+	private Mono<InitialPassword> createChecked(NewAccount account) {
+		String username = checkedUsername(account.username());
+		if (account.displayName() == null || account.displayName().isBlank()) {
+			return Mono.error(new AccountProblem("请给出姓名或岗位名称（--name）。"));
+		}
+		return member(username, account.displayName().strip(), account.departmentId(), account.roles())
+				.flatMap(member -> passwordFor(username, account.password())
+						.flatMap(password -> hash(password.password())
+								.flatMap(hash -> store.insertIfAbsent(member, hash, true))
+								.flatMap(created -> created ? Mono.just(password)
+										: Mono.error(new AccountProblem("用户名 " + username + " 已被占用，未作任何更改。")))));
+	}
+
+	/** The first administrator of an installation: refused once any account holds the admin role. */
+	public Mono<InitialPassword> createFirstAdmin(String username, String password) {
+		return Mono.defer(() -> createFirstAdminChecked(username, password));
+	}
+
+	private Mono<InitialPassword> createFirstAdminChecked(String username, String password) {
+		String checked = checkedUsername(username);
+		StaffMember admin = new StaffMember(checked, "系统管理员", null, Set.of(StaffRole.ADMIN));
+		return passwordFor(checked, password).flatMap(initial -> hash(initial.password())
+				.flatMap(hash -> store.insertFirstAdmin(admin, hash))
+				.flatMap(created -> created ? Mono.just(initial) : Mono.error(new AccountProblem(
+						"已有系统管理员账号（或用户名 " + checked + " 已被占用），未作任何更改；请由现有管理员创建账号。"))));
+	}
+
+	public Mono<Void> setEnabled(String username, boolean enabled) {
+		return store.setEnabled(username, enabled).flatMap(found -> found ? Mono.empty() : unknown(username));
+	}
+
+	/** A new password the owner must change at the next sign-in. */
+	public Mono<InitialPassword> resetPassword(String username, String password) {
+		return existing(username).flatMap(account -> passwordFor(account.member().username(), password)
+				.flatMap(initial -> hash(initial.password())
+						.flatMap(hash -> store.setPassword(account.member().username(), hash, true))
+						.thenReturn(initial)));
+	}
+
+	/** Adds roles, and sets the department when one is given (a reviewer needs one). */
+	public Mono<StaffMember> grant(String username, Set<StaffRole> roles, String departmentId) {
+		return existing(username).flatMap(account -> {
+			StaffMember now = account.member();
+			Set<StaffRole> all = EnumSet.copyOf(now.roles());
+			all.addAll(roles);
+			String department = departmentId == null || departmentId.isBlank() ? now.departmentId() : departmentId;
+			return member(now.username(), now.displayName(), department, all)
+					.flatMap(member -> store.setRoles(member).thenReturn(member));
+		});
+	}
+
+	/** Roles as an operator types them: "reviewer,supervisor", any case. */
+	public static Set<StaffRole> roles(String typed) {
+		if (typed == null || typed.isBlank()) {
+			throw new AccountProblem("请给出角色（--role），可选：" + roleChoices() + "。");
+		}
+		Set<StaffRole> roles = EnumSet.noneOf(StaffRole.class);
+		for (String name : typed.split("[,，\\s]+")) {
+			try {
+				roles.add(StaffRole.valueOf(name.strip().toUpperCase(Locale.ROOT)));
+			}
+			catch (IllegalArgumentException e) {
+				throw new AccountProblem("未知角色：" + name + "。可选：" + roleChoices() + "。");
+			}
+		}
+		return roles;
+	}
+
+	private static String roleChoices() {
+		return Arrays.stream(StaffRole.values()).map(role -> role.name() + "（" + role.label() + "）")
+				.collect(Collectors.joining("、"));
+	}
+
+	private Mono<StaffAccount> existing(String username) {
+		return store.byUsername(username).switchIfEmpty(unknown(username));
+	}
+
+	private static <T> Mono<T> unknown(String username) {
+		return Mono.error(new AccountProblem("没有用户名为 " + StaffAccountStore.normalize(username) + " 的账号。"));
+	}
+
+	private static String checkedUsername(String typed) {
+		String username = StaffAccountStore.normalize(typed);
+		if (!USERNAME.matcher(username).matches()) {
+			throw new AccountProblem("用户名“" + typed + "”不可用：2 到 32 个字符，只用小写字母、数字和 . _ -，以字母或数字开头。");
+		}
+		return username;
+	}
+
+	/** The member if its department exists in the catalogue and a reviewer has one. */
+	private Mono<StaffMember> member(String username, String displayName, String departmentId, Set<StaffRole> roles) {
+		String department = departmentId == null || departmentId.isBlank() ? null : departmentId.strip();
+		if (roles.contains(StaffRole.REVIEWER) && department == null) {
+			return Mono.error(new AccountProblem("部门审查（REVIEWER）角色需要部门（--department）。"));
+		}
+		if (department == null) {
+			return Mono.just(new StaffMember(username, displayName, null, roles));
+		}
+		return departments().flatMap(snapshot -> snapshot.department(department).isPresent()
+				? Mono.just(new StaffMember(username, displayName, department, roles))
+				: Mono.error(new AccountProblem("未知部门：" + department + "。指南目录中的部门："
+						+ departmentChoices(snapshot) + "。")));
+	}
+
+	private Mono<CatalogSnapshot> departments() {
+		// the command line runs without the start-up import: read the catalogue the service last imported
+		return catalog.isLoaded() ? Mono.just(catalog.current()) : catalog.reload();
+	}
+
+	private static String departmentChoices(CatalogSnapshot snapshot) {
+		List<String> ids = snapshot.departments().stream().map(Department::id).toList();
+		return ids.isEmpty() ? "（尚未导入指南目录，无部门可选）" : String.join("、", ids);
+	}
+
+	private Mono<InitialPassword> passwordFor(String username, String chosen) {
+		if (chosen == null) {
+			return Mono.just(new InitialPassword(username, generated(), true));
+		}
+		return policy.problem(chosen, username).<Mono<InitialPassword>>map(problem -> Mono.error(new AccountProblem(problem)))
+				.orElseGet(() -> Mono.just(new InitialPassword(username, chosen, false)));
+	}
+
+	/** Four groups of four, about 90 bits: long enough for any policy, easy to read out. */
+	static String generated() {
+		StringBuilder password = new StringBuilder();
+		for (int i = 0; i < 16; i++) {
+			if (i > 0 && i % 4 == 0) {
+				password.append('-');
+			}
+			password.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
+		}
+		return password.toString();
+	}
+
+	private Mono<String> hash(String password) {
+		// bcrypt is slow on purpose: keep it off the event loop
+		return Mono.fromCallable(() -> encoder.encode(password)).subscribeOn(Schedulers.boundedElastic());
+	}
+}
