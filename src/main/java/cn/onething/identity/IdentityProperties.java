@@ -12,7 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     in production)
  * @param sessionSecret signs the staff session cookie; set the same value (at least 32 characters) on every replica.
  *     Without it a random key is used: sessions end with a restart and do not span replicas
- * @param sessionTimeout how long a session lasts without use; every use extends it
+ * @param sessionTimeout how long a console session lasts without use; use extends it, up to {@code sessionLifetime}
+ * @param sessionLifetime how long a console session or an API token lasts at most from its sign-in
+ * @param revocationCheckInterval how long a replica trusts its last look at whether a session was ended (signed
+ *     out, account disabled); a session ended on another replica is refused within this time
  * @param maxFailedSignIns wrong passwords in a row that lock an account
  * @param lockDuration how long a locked account stays locked
  * @param bootstrapAdmin the username of a first administrator to create at start-up while no account holds the
@@ -24,7 +27,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record IdentityProperties(
 		@DefaultValue("false") boolean demoAccounts,
 		String sessionSecret,
-		@DefaultValue("8h") Duration sessionTimeout,
+		@DefaultValue("1h") Duration sessionTimeout,
+		@DefaultValue("10h") Duration sessionLifetime,
+		@DefaultValue("5s") Duration revocationCheckInterval,
 		@DefaultValue("5") int maxFailedSignIns,
 		@DefaultValue("15m") Duration lockDuration,
 		String bootstrapAdmin,
@@ -39,6 +44,13 @@ public record IdentityProperties(
 		}
 		if (sessionTimeout.isNegative() || sessionTimeout.isZero()) {
 			throw new IllegalArgumentException("onething.identity.session-timeout must be positive, was " + sessionTimeout);
+		}
+		if (sessionLifetime.isNegative() || sessionLifetime.isZero()) {
+			throw new IllegalArgumentException("onething.identity.session-lifetime must be positive, was " + sessionLifetime);
+		}
+		if (revocationCheckInterval.isNegative()) {
+			throw new IllegalArgumentException("onething.identity.revocation-check-interval must not be negative, was "
+					+ revocationCheckInterval);
 		}
 		if (maxFailedSignIns <= 0) {
 			throw new IllegalArgumentException("onething.identity.max-failed-sign-ins must be a positive number, was " + maxFailedSignIns);

@@ -10,6 +10,7 @@ import java.util.Set;
 import cn.onething.identity.accounts.StaffAccounts.InitialPassword;
 import cn.onething.identity.internal.AccountProblem;
 import cn.onething.identity.internal.StaffAccountStore.StaffAccount;
+import cn.onething.identity.session.SessionRegistry;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -29,6 +30,9 @@ public class AccountsCommand {
 			  disable <用户名> | enable <用户名>
 			  reset-password <用户名> [--password-stdin]      新密码，下次登录须修改
 			  grant <用户名> --role <角色[,角色]> [--department <部门编号>]
+			  sessions <用户名>                             列出该账号仍有效的会话和 API 令牌
+			  revoke-session <会话编号>                     结束一个会话或 API 令牌
+			  revoke-sessions <用户名>                      结束该账号的全部会话和 API 令牌
 			不给 --password-stdin 时生成随机密码，只在此输出一次；账号所有人首次登录须修改。""";
 
 	/** What was typed, and the password read from standard input when --password-stdin asked for it. */
@@ -65,12 +69,21 @@ public class AccountsCommand {
 					.doOnNext(initial -> printCreated(initial, out)).thenReturn(0);
 			case "disable", "enable" -> accounts.setEnabled(command.target(), command.name().equals("enable"))
 					.then(Mono.fromRunnable(() -> out.println("账号 " + command.target() + (command.name().equals("enable")
-							? " 已启用。" : " 已停用。")))).thenReturn(0);
+							? " 已启用。" : " 已停用，其全部会话和 API 令牌已结束。")))).thenReturn(0);
 			case "reset-password" -> accounts.resetPassword(command.target(), command.password())
 					.doOnNext(initial -> printPassword(initial, out)).thenReturn(0);
 			case "grant" -> accounts.grant(command.target(), StaffAccounts.roles(command.option("role")), command.option("department"))
 					.doOnNext(member -> out.println("账号 " + member.username() + " 现有角色：" + member.roleLabels()
 							+ (member.departmentId() == null ? "" : "，部门：" + member.departmentId()) + "。")).thenReturn(0);
+			case "sessions" -> accounts.sessions(command.target())
+					.doOnNext(session -> out.println(String.join("\t", session.id().toString(),
+							session.kind() == SessionRegistry.Kind.API ? "API 令牌" : "控制台", "登录于 " + session.createdAt(),
+							"至 " + session.endsAt(), session.client() == null ? "-" : session.client())))
+					.count().doOnNext(count -> out.println("共 " + count + " 个有效会话。")).thenReturn(0);
+			case "revoke-session" -> accounts.revokeSession(command.target())
+					.then(Mono.fromRunnable(() -> out.println("会话 " + command.target() + " 已结束。"))).thenReturn(0);
+			case "revoke-sessions" -> accounts.revokeSessions(command.target())
+					.doOnNext(count -> out.println("账号 " + command.target() + " 的 " + count + " 个会话已结束。")).thenReturn(0);
 			default -> Mono.error(new Usage("未知命令：" + command.name() + "\n" + USAGE));
 		};
 	}

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -18,8 +19,11 @@ import cn.onething.identity.internal.AccountProblem;
 import cn.onething.identity.internal.PasswordPolicy;
 import cn.onething.identity.internal.StaffAccountStore;
 import cn.onething.identity.internal.StaffAccountStore.StaffAccount;
+import cn.onething.identity.session.SessionRegistry;
+import cn.onething.identity.session.SessionRegistry.OpenSession;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -50,12 +54,17 @@ public class StaffAccounts {
 	private final PasswordEncoder encoder;
 	private final PasswordPolicy policy;
 	private final Catalog catalog;
+	private final SessionRegistry sessions;
+	private final TransactionalOperator transaction;
 
-	StaffAccounts(StaffAccountStore store, PasswordEncoder encoder, PasswordPolicy policy, Catalog catalog) {
+	StaffAccounts(StaffAccountStore store, PasswordEncoder encoder, PasswordPolicy policy, Catalog catalog,
+			SessionRegistry sessions, TransactionalOperator transaction) {
 		this.store = store;
 		this.encoder = encoder;
 		this.policy = policy;
 		this.catalog = catalog;
+		this.sessions = sessions;
+		this.transaction = transaction;
 	}
 
 	public Flux<StaffAccount> list() {
@@ -94,16 +103,49 @@ public class StaffAccounts {
 						"已有系统管理员账号（或用户名 " + checked + " 已被占用），未作任何更改；请由现有管理员创建账号。"))));
 	}
 
+	/** Disabling ends the account's sessions and API tokens in the same transaction: nobody stays signed in. */
 	public Mono<Void> setEnabled(String username, boolean enabled) {
-		return store.setEnabled(username, enabled).flatMap(found -> found ? Mono.empty() : unknown(username));
+		String account = StaffAccountStore.normalize(username);
+		return store.setEnabled(account, enabled)
+				.flatMap(found -> found ? Mono.empty() : unknown(account))
+				.then(enabled ? Mono.empty() : sessions.revokeAll(account).then())
+				.as(transaction::transactional);
 	}
 
-	/** A new password the owner must change at the next sign-in. */
+	/**
+	 * A new password the owner must change at the next sign-in. Whoever held the old one is signed out: a reset
+	 * is often asked for because someone else knows it.
+	 */
 	public Mono<InitialPassword> resetPassword(String username, String password) {
 		return existing(username).flatMap(account -> passwordFor(account.member().username(), password)
 				.flatMap(initial -> hash(initial.password())
-						.flatMap(hash -> store.setPassword(account.member().username(), hash, true))
+						.flatMap(hash -> store.setPassword(account.member().username(), hash, true)
+								.then(sessions.revokeAll(account.member().username()))
+								.as(transaction::transactional))
 						.thenReturn(initial)));
+	}
+
+	/** The account's console sessions and API tokens that still work. */
+	public Flux<OpenSession> sessions(String username) {
+		return existing(username).flatMapMany(account -> sessions.live(account.member().username()));
+	}
+
+	/** Ends every session and API token of the account; emits how many. */
+	public Mono<Long> revokeSessions(String username) {
+		return existing(username).flatMap(account -> sessions.revokeAll(account.member().username()));
+	}
+
+	/** Ends one session or API token, whoever's it is. */
+	public Mono<Void> revokeSession(String id) {
+		UUID session;
+		try {
+			session = UUID.fromString(id);
+		}
+		catch (IllegalArgumentException e) {
+			return Mono.error(new AccountProblem("“" + id + "”不是会话编号（sessions 命令列出的第一列）。"));
+		}
+		return sessions.revoke(session, null)
+				.flatMap(ended -> ended ? Mono.<Void>empty() : Mono.error(new AccountProblem("没有仍有效的会话 " + id + "。")));
 	}
 
 	/** Adds roles, and sets the department when one is given (a reviewer needs one). */

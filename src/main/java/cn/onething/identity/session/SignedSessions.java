@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -29,14 +30,21 @@ final class SignedSessions {
 
 	/**
 	 * What the cookie says, field by field, so its format stays put when {@link StaffMember} changes. Times in epoch
-	 * seconds; {@code checkedAt} is when the account was last read from the database.
+	 * seconds; {@code checkedAt} is when the account was last read from the database, {@code expiresAt} when this
+	 * value stops working (idleness), {@code endsAt} when the session does whatever happens (its lifetime);
+	 * {@code session} is its row in identity_session.
 	 */
-	record Ticket(String username, String displayName, String departmentId, Set<StaffRole> roles, long checkedAt,
-			long expiresAt) {
+	record Ticket(UUID session, String username, String displayName, String departmentId, Set<StaffRole> roles,
+			long checkedAt, long expiresAt, long endsAt) {
 
-		static Ticket of(StaffMember member, Instant checkedAt, Instant expiresAt) {
-			return new Ticket(member.username(), member.displayName(), member.departmentId(), member.roles(),
-					checkedAt.getEpochSecond(), expiresAt.getEpochSecond());
+		static Ticket of(UUID session, StaffMember member, Instant checkedAt, Instant expiresAt, Instant endsAt) {
+			return new Ticket(session, member.username(), member.displayName(), member.departmentId(), member.roles(),
+					checkedAt.getEpochSecond(), Math.min(expiresAt.getEpochSecond(), endsAt.getEpochSecond()),
+					endsAt.getEpochSecond());
+		}
+
+		Instant ends() {
+			return Instant.ofEpochSecond(endsAt);
 		}
 
 		StaffMember member() {
@@ -106,7 +114,8 @@ final class SignedSessions {
 				return Optional.empty();
 			}
 			Ticket ticket = json.readValue(payload, Ticket.class);
-			return now.getEpochSecond() < ticket.expiresAt() ? Optional.of(ticket) : Optional.empty();
+			// a value from before sessions were registered names none: signed out, like any other old shape
+			return ticket.session() != null && now.getEpochSecond() < ticket.expiresAt() ? Optional.of(ticket) : Optional.empty();
 		}
 		catch (IllegalArgumentException | JacksonException e) {
 			// not base64, or signed by a version that wrote another shape: treated as signed out

@@ -15,7 +15,6 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
-import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
@@ -45,8 +44,6 @@ class StaffSecurity {
 		toSignIn.setRequestCache(noSession);
 		RedirectServerAuthenticationSuccessHandler signedIn = new RedirectServerAuthenticationSuccessHandler(CONSOLE);
 		signedIn.setRequestCache(noSession);
-		SecurityContextServerLogoutHandler forget = new SecurityContextServerLogoutHandler();
-		forget.setSecurityContextRepository(sessions);
 		RedirectServerLogoutSuccessHandler signedOut = new RedirectServerLogoutSuccessHandler();
 		signedOut.setLogoutSuccessUrl(URI.create(SIGN_IN + "?logout=1"));
 		return http
@@ -62,7 +59,9 @@ class StaffSecurity {
 						.securityContextRepository(sessions)
 						.authenticationSuccessHandler(signedIn)
 						.authenticationFailureHandler(new SignInFailures(SIGN_IN)))
-				.logout(logout -> logout.logoutUrl(SIGN_OUT).logoutHandler(forget).logoutSuccessHandler(signedOut))
+				.logout(logout -> logout.logoutUrl(SIGN_OUT)
+						.logoutHandler((signOut, authentication) -> sessions.end(signOut.getExchange()))
+						.logoutSuccessHandler(signedOut))
 				// every unauthenticated console request, whatever it accepts, goes to the sign-in page
 				.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(toSignIn))
 				.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()).csrfTokenRequestHandler(csrfFromFormsAndUploads()))

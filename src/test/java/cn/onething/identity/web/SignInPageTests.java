@@ -105,7 +105,7 @@ class SignInPageTests {
 		assertThat(session.isHttpOnly()).isTrue();
 		assertThat(session.getSameSite()).isEqualTo("Lax");
 		assertThat(session.getPath()).isEqualTo("/staff");
-		assertThat(session.getMaxAge().toHours()).isEqualTo(8);
+		assertThat(session.getMaxAge().toHours()).as("onething.identity.session-timeout").isEqualTo(1);
 		assertThat(browser.page("/staff")).contains("公安审核员");
 		assertThat(browser.cookies()).as("no WebSession cookie on any answer").doesNotContainKey("SESSION");
 	}
