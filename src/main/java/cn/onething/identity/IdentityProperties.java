@@ -16,8 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sessionLifetime how long a console session or an API token lasts at most from its sign-in
  * @param revocationCheckInterval how long a replica trusts its last look at whether a session was ended (signed
  *     out, account disabled); a session ended on another replica is refused within this time
- * @param maxFailedSignIns wrong passwords in a row that lock an account
- * @param lockDuration how long a locked account stays locked
+ * @param maxFailedSignIns wrong passwords in a row from one client address that lock sign-ins to that user name from
+ *     that address; as many from anywhere slow every sign-in to the name by {@code accountSlowdown}
+ * @param lockDuration how long such a lock lasts, and the window in which wrong passwords are counted
+ * @param accountSlowdown the wait before each sign-in to a user name that has had too many wrong passwords
  * @param bootstrapAdmin the username of a first administrator to create at start-up while no account holds the
  *     admin role (ONETHING_IDENTITY_BOOTSTRAP_ADMIN); needs {@code bootstrapAdminPassword}
  * @param bootstrapAdminPassword that administrator's first password, from a secret; it must be changed at the first
@@ -32,6 +34,7 @@ public record IdentityProperties(
 		@DefaultValue("5s") Duration revocationCheckInterval,
 		@DefaultValue("5") int maxFailedSignIns,
 		@DefaultValue("15m") Duration lockDuration,
+		@DefaultValue("1s") Duration accountSlowdown,
 		String bootstrapAdmin,
 		String bootstrapAdminPassword) {
 
@@ -54,6 +57,9 @@ public record IdentityProperties(
 		}
 		if (maxFailedSignIns <= 0) {
 			throw new IllegalArgumentException("onething.identity.max-failed-sign-ins must be a positive number, was " + maxFailedSignIns);
+		}
+		if (accountSlowdown.isNegative()) {
+			throw new IllegalArgumentException("onething.identity.account-slowdown must not be negative, was " + accountSlowdown);
 		}
 		if (bootstrapAdmin != null && !bootstrapAdmin.isBlank() && (bootstrapAdminPassword == null || bootstrapAdminPassword.isBlank())) {
 			throw new IllegalArgumentException("onething.identity.bootstrap-admin needs onething.identity.bootstrap-admin-password "

@@ -31,11 +31,7 @@ public class StaffAccountStore {
 
 	/** An account as stored. */
 	public record StaffAccount(StaffMember member, String passwordHash, boolean enabled, boolean mustChangePassword,
-			Instant lockedUntil, Instant createdAt) {
-
-		public boolean lockedAt(Instant now) {
-			return lockedUntil != null && lockedUntil.isAfter(now);
-		}
+			Instant createdAt) {
 
 		@Override
 		public String toString() {
@@ -113,29 +109,6 @@ public class StaffAccountStore {
 		return update.fetch().rowsUpdated().map(rows -> rows > 0);
 	}
 
-	/**
-	 * Counts a wrong password; the attempt that reaches {@code max} locks the account until {@code lockUntil} and
-	 * starts the count again. Emits true when this attempt locked it; empty for an unknown username. One statement,
-	 * so attempts on several replicas at once are all counted.
-	 */
-	public Mono<Boolean> recordFailure(String username, int max, Instant lockUntil) {
-		return db.sql("""
-				update identity_staff
-				set failed_sign_ins = case when failed_sign_ins + 1 >= :max then 0 else failed_sign_ins + 1 end,
-				    locked_until = case when failed_sign_ins + 1 >= :max then :lockUntil else locked_until end
-				where username = :username
-				returning failed_sign_ins
-				""").bind("max", max).bind("lockUntil", lockUntil).bind("username", normalize(username))
-				.map(row -> row.get("failed_sign_ins", Integer.class) == 0).one();
-	}
-
-	public Mono<Void> clearFailures(String username) {
-		return db.sql("""
-				update identity_staff set failed_sign_ins = 0, locked_until = null
-				where username = :username and (failed_sign_ins <> 0 or locked_until is not null)
-				""").bind("username", normalize(username)).then();
-	}
-
 	private static String[] roleNames(Set<StaffRole> roles) {
 		return roles.stream().map(StaffRole::name).sorted().toArray(String[]::new);
 	}
@@ -145,12 +118,7 @@ public class StaffAccountStore {
 				row.get("department_id", String.class),
 				Arrays.stream(row.get("roles", String[].class)).map(StaffRole::valueOf).collect(Collectors.toSet()));
 		return new StaffAccount(member, row.get("password_hash", String.class), Boolean.TRUE.equals(row.get("enabled", Boolean.class)),
-				Boolean.TRUE.equals(row.get("must_change_password", Boolean.class)), instant(row, "locked_until"),
-				instant(row, "created_at"));
-	}
-
-	private static Instant instant(Readable row, String column) {
-		OffsetDateTime value = row.get(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
+				Boolean.TRUE.equals(row.get("must_change_password", Boolean.class)),
+				row.get("created_at", OffsetDateTime.class).toInstant());
 	}
 }

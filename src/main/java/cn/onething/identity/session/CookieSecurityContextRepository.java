@@ -9,7 +9,7 @@ import cn.onething.identity.IdentityProperties;
 import cn.onething.identity.StaffMember;
 import cn.onething.identity.internal.ClientAddress;
 import cn.onething.identity.internal.StaffAccountStore;
-import cn.onething.identity.internal.StaffUser;
+import cn.onething.identity.internal.StaffAuthorities;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.ResponseCookie;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -132,6 +132,6 @@ public class CookieSecurityContextRepository implements ServerSecurityContextRep
 
 	static SecurityContext context(StaffMember member) {
 		return new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(member, null,
-				StaffUser.authoritiesOf(member)));
+				StaffAuthorities.of(member)));
 	}
 }

@@ -72,9 +72,10 @@ class StaffTokenApi {
 
 	@Operation(summary = "Sign in and get a bearer token for /api/staff",
 			description = "The token lasts onething.identity.session-lifetime (10 h) and is not renewed; sign in again after. "
-					+ "onething.identity.max-failed-sign-ins wrong passwords in a row lock the account, as on the sign-in page.")
+					+ "onething.identity.max-failed-sign-ins wrong passwords in a row from one address stop sign-ins to that user name "
+					+ "from that address for onething.identity.lock-duration, as on the sign-in page.")
 	@ApiResponse(responseCode = "200", description = "Signed in")
-	@ApiResponse(responseCode = "401", description = "Wrong username or password, or the account is locked")
+	@ApiResponse(responseCode = "401", description = "Wrong username or password, or sign-ins to it from this address are paused")
 	@PostMapping(StaffApiSecurity.TOKENS)
 	Mono<Token> signIn(@RequestBody SignIn request, ServerWebExchange exchange) {
 		String password = request.password() == null ? "" : request.password();
@@ -83,7 +84,7 @@ class StaffTokenApi {
 				.flatMap(member -> tokens.issue(member, exchange).map(issued -> new Token(issued.id(), issued.token(), "Bearer",
 						issued.expiresAt(), member.username(), member.displayName(), member.departmentId(), member.roles())))
 				.onErrorMap(AuthenticationException.class, failed -> new ResponseStatusException(HttpStatus.UNAUTHORIZED,
-						failed instanceof LockedException ? "密码连续输错次数过多，账号已锁定，请稍后再试" : "用户名或密码不正确"));
+						failed instanceof LockedException ? "密码连续输错次数过多，从此地址登录该账号已暂停，请稍后再试" : "用户名或密码不正确"));
 	}
 
 	@Operation(summary = "The signed-in member's API tokens that still work", security = @SecurityRequirement(name = SCHEME))

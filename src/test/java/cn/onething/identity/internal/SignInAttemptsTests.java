@@ -21,7 +21,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Staff accounts in PostgreSQL: hashed passwords, and a lock after repeated wrong ones that every replica sees. */
+/**
+ * Staff accounts in PostgreSQL: hashed passwords, and a lock after repeated wrong ones that every replica sees. Called
+ * outside a web request, every attempt here comes from one and the same (unknown) address.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
 		"onething.catalog.import-on-startup=false", "onething.identity.demo-accounts=false" })
 class SignInAttemptsTests {
@@ -49,6 +52,7 @@ class SignInAttemptsTests {
 	@BeforeEach
 	void aFreshAccount() {
 		db.sql("delete from identity_staff where username = 'clerk'").then().block();
+		db.sql("delete from identity_sign_in_failure").then().block();
 		assertThat(accounts.insertIfAbsent(CLERK, encoder.encode(PASSWORD), false).block()).isTrue();
 	}
 
@@ -83,7 +87,7 @@ class SignInAttemptsTests {
 	}
 
 	@Test
-	void fiveWrongPasswordsInARowLockTheAccountEvenAgainstTheRightOne() {
+	void fiveWrongPasswordsInARowFromOneAddressLockItEvenAgainstTheRightOne() {
 		for (int i = 1; i < 5; i++) {
 			assertThatThrownBy(() -> attempt("wrong")).isInstanceOf(BadCredentialsException.class);
 		}
@@ -97,7 +101,7 @@ class SignInAttemptsTests {
 		for (int i = 0; i < 5; i++) {
 			assertThatThrownBy(() -> attempt("wrong")).isNotNull();
 		}
-		db.sql("update identity_staff set locked_until = now() - interval '1 second' where username = 'clerk'").then().block();
+		db.sql("update identity_sign_in_failure set locked_until = now() - interval '1 second' where username = 'clerk'").then().block();
 
 		assertThat(attempt(PASSWORD).getPrincipal()).isEqualTo(CLERK);
 		assertThatThrownBy(() -> attempt("wrong")).isInstanceOf(BadCredentialsException.class);
@@ -117,6 +121,16 @@ class SignInAttemptsTests {
 	void anUnknownUsernameGetsTheAnswerOfAWrongPassword() {
 		assertThatThrownBy(() -> signIn.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("nobody", "x")).block())
 				.isInstanceOf(BadCredentialsException.class);
+	}
+
+	@Test
+	void aNameOfNoAccountIsCountedAndLockedLikeAnAccountsName() {
+		for (int i = 1; i < 5; i++) {
+			assertThatThrownBy(() -> signIn.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("nobody", "x")).block())
+					.isInstanceOf(BadCredentialsException.class);
+		}
+		assertThatThrownBy(() -> signIn.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("nobody", "x")).block())
+				.isInstanceOf(LockedException.class);
 	}
 
 	@Test
