@@ -20,8 +20,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     that address; as many from anywhere slow every sign-in to the name by {@code accountSlowdown}
  * @param lockDuration how long such a lock lasts, and the window in which wrong passwords are counted
  * @param accountSlowdown the wait before each sign-in to a user name that has had too many wrong passwords
+ * @param bcryptStrength bcrypt's cost (log2 of its rounds): 10 is OWASP's minimum and about 80 ms on a server core;
+ *     raising it re-hashes each password at its owner's next sign-in
  * @param bootstrapAdmin the username of a first administrator to create at start-up while no account holds the
  *     admin role (ONETHING_IDENTITY_BOOTSTRAP_ADMIN); needs {@code bootstrapAdminPassword}
+ * @param bcryptStrength bcrypt's cost (log2 of its rounds): 10 is OWASP's minimum and about 80 ms on a server core;
+ *     raising it re-hashes each password at its owner's next sign-in
  * @param bootstrapAdminPassword that administrator's first password, from a secret; it must be changed at the first
  *     sign-in
  */
@@ -35,6 +39,7 @@ public record IdentityProperties(
 		@DefaultValue("5") int maxFailedSignIns,
 		@DefaultValue("15m") Duration lockDuration,
 		@DefaultValue("1s") Duration accountSlowdown,
+		@DefaultValue("10") int bcryptStrength,
 		String bootstrapAdmin,
 		String bootstrapAdminPassword) {
 
@@ -57,6 +62,9 @@ public record IdentityProperties(
 		}
 		if (maxFailedSignIns <= 0) {
 			throw new IllegalArgumentException("onething.identity.max-failed-sign-ins must be a positive number, was " + maxFailedSignIns);
+		}
+		if (bcryptStrength < 10 || bcryptStrength > 16) {
+			throw new IllegalArgumentException("onething.identity.bcrypt-strength must be between 10 and 16, was " + bcryptStrength);
 		}
 		if (accountSlowdown.isNegative()) {
 			throw new IllegalArgumentException("onething.identity.account-slowdown must not be negative, was " + accountSlowdown);

@@ -125,6 +125,21 @@ public class StaffAccounts {
 						.thenReturn(initial)));
 	}
 
+	/**
+	 * A member's own new password, once they proved the current one. Every session of the account ends with the old
+	 * password (the caller opens a fresh one for the member at hand), and nobody has to change it again.
+	 */
+	public Mono<Void> changeOwnPassword(String username, String current, String chosen) {
+		if (chosen != null && chosen.equals(current)) {
+			return Mono.error(new AccountProblem("新密码不能与当前密码相同。"));
+		}
+		return Mono.defer(() -> passwordFor(username, chosen == null ? "" : chosen))
+				.flatMap(initial -> hash(initial.password()))
+				.flatMap(hash -> store.setPassword(username, hash, false).then(sessions.revokeAll(username))
+						.as(transaction::transactional))
+				.then();
+	}
+
 	/** The account's console sessions and API tokens that still work. */
 	public Flux<OpenSession> sessions(String username) {
 		return existing(username).flatMapMany(account -> sessions.live(account.member().username()));

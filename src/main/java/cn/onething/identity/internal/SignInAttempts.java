@@ -78,8 +78,17 @@ public class SignInAttempts implements ReactiveAuthenticationManager {
 				.flatMap(account -> Mono.fromCallable(() -> encoder.matches(password, account.map(StaffAccount::passwordHash).orElse(standInHash)))
 						.subscribeOn(Schedulers.boundedElastic())
 						.flatMap(matches -> matches && account.get().enabled()
-								? failures.clear(username, client).thenReturn(signedIn(account.get()))
+								? failures.clear(username, client).then(upgradeHash(account.get(), password)).thenReturn(signedIn(account.get()))
 								: failed(username, client, account.isPresent(), standing)));
+	}
+
+	/** An old scheme or a lower cost than configured: re-hashed now, while the password is at hand. */
+	private Mono<Void> upgradeHash(StaffAccount account, String password) {
+		if (!encoder.upgradeEncoding(account.passwordHash())) {
+			return Mono.empty();
+		}
+		return Mono.fromCallable(() -> encoder.encode(password)).subscribeOn(Schedulers.boundedElastic())
+				.flatMap(hash -> accounts.replaceHash(account.member().username(), account.passwordHash(), hash));
 	}
 
 	private Mono<Authentication> failed(String username, String client, boolean known, SignInFailureStore.Standing before) {
@@ -103,7 +112,8 @@ public class SignInAttempts implements ReactiveAuthenticationManager {
 	}
 
 	private static Authentication signedIn(StaffAccount account) {
-		return UsernamePasswordAuthenticationToken.authenticated(account.member(), null, StaffAuthorities.of(account.member()));
+		return UsernamePasswordAuthenticationToken.authenticated(account.member(), null,
+				StaffAuthorities.of(account.member(), account.mustChangePassword()));
 	}
 
 	private static Mono<String> client() {

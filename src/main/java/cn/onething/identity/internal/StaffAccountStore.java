@@ -100,6 +100,12 @@ public class StaffAccountStore {
 				.fetch().rowsUpdated().map(rows -> rows > 0);
 	}
 
+	/** Swaps the hash for a stronger one of the same password, unless the password changed meanwhile. */
+	public Mono<Void> replaceHash(String username, String oldHash, String newHash) {
+		return db.sql("update identity_staff set password_hash = :new where username = :username and password_hash = :old")
+				.bind("new", newHash).bind("username", username).bind("old", oldHash).then();
+	}
+
 	/** Replaces the roles and department of an existing account. */
 	public Mono<Boolean> setRoles(StaffMember member) {
 		var update = db.sql("update identity_staff set roles = :roles, department_id = :department where username = :username")

@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * console's cookie (which browsers do send) is no key to the API. Each token is a row of identity_session, so its
  * owner (or an operator) can list and revoke it; changed roles are noticed within
  * {@link CookieSecurityContextRepository#RECHECK_AFTER}. A token lasts {@code session-lifetime} from its issue and
- * is not renewed: the client signs in again.
+ * is not renewed: the client signs in again. A member who must change their password gets none (StaffTokenApi).
  */
 @Component
 public class BearerTokens implements ServerSecurityContextRepository {
@@ -74,6 +74,6 @@ public class BearerTokens implements ServerSecurityContextRepository {
 				.flatMap(ticket -> ticket.checkedBefore(now.minus(CookieSecurityContextRepository.RECHECK_AFTER))
 						? accounts.enabledMember(ticket.username())
 						: Mono.just(ticket.member()))
-				.map(CookieSecurityContextRepository::context);
+				.map(member -> CookieSecurityContextRepository.context(member, false));
 	}
 }

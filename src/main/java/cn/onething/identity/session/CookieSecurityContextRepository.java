@@ -68,8 +68,10 @@ public class CookieSecurityContextRepository implements ServerSecurityContextRep
 		if (authentication != null && authentication.getPrincipal() instanceof StaffMember member) {
 			Instant now = clock.instant();
 			Instant endsAt = now.plus(lifetime);
+			boolean passwordChangeRequired = StaffAuthorities.passwordChangeRequired(authentication);
 			return registry.open(member.username(), SessionRegistry.Kind.CONSOLE, endsAt, ClientAddress.of(exchange))
-					.doOnNext(session -> write(exchange, SignedSessions.Ticket.of(session, member, now, now.plus(timeout), endsAt)))
+					.doOnNext(session -> write(exchange, SignedSessions.Ticket.of(session, member, now, now.plus(timeout), endsAt)
+							.requiringPasswordChange(passwordChangeRequired)))
 					.then();
 		}
 		clear(exchange);
@@ -103,15 +105,16 @@ public class CookieSecurityContextRepository implements ServerSecurityContextRep
 		}
 		SignedSessions.Ticket ticket = verified.get();
 		return Mono.just(ticket).filterWhen(live -> registry.isLive(live.session()))
-				.flatMap(live -> live.checkedBefore(now.minus(RECHECK_AFTER)) ? recheck(exchange, live, now) : Mono.just(live.member()))
-				.map(CookieSecurityContextRepository::context)
+				.flatMap(live -> live.checkedBefore(now.minus(RECHECK_AFTER)) ? recheck(exchange, live, now) : Mono.just(live))
+				.map(live -> context(live.member(), live.passwordChangeRequired()))
 				.switchIfEmpty(Mono.fromRunnable(() -> clear(exchange)));
 	}
 
-	private Mono<StaffMember> recheck(ServerWebExchange exchange, SignedSessions.Ticket ticket, Instant now) {
-		return accounts.enabledMember(ticket.username())
-				.doOnNext(member -> write(exchange, SignedSessions.Ticket.of(ticket.session(), member, now, now.plus(timeout),
-						ticket.ends())));
+	private Mono<SignedSessions.Ticket> recheck(ServerWebExchange exchange, SignedSessions.Ticket ticket, Instant now) {
+		return accounts.byUsername(ticket.username()).filter(StaffAccountStore.StaffAccount::enabled)
+				.map(account -> SignedSessions.Ticket.of(ticket.session(), account.member(), now, now.plus(timeout), ticket.ends())
+						.requiringPasswordChange(account.mustChangePassword()))
+				.doOnNext(renewed -> write(exchange, renewed));
 	}
 
 	private void write(ServerWebExchange exchange, SignedSessions.Ticket ticket) {
@@ -130,8 +133,8 @@ public class CookieSecurityContextRepository implements ServerSecurityContextRep
 		exchange.getResponse().getCookies().set(COOKIE, cookie);
 	}
 
-	static SecurityContext context(StaffMember member) {
+	static SecurityContext context(StaffMember member, boolean passwordChangeRequired) {
 		return new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(member, null,
-				StaffAuthorities.of(member)));
+				StaffAuthorities.of(member, passwordChangeRequired)));
 	}
 }

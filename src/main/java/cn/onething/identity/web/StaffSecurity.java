@@ -33,6 +33,7 @@ class StaffSecurity {
 	static final String CONSOLE = "/staff";
 	static final String SIGN_IN = "/staff/login";
 	static final String SIGN_OUT = "/staff/logout";
+	static final String PASSWORD = "/staff/password";
 
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
@@ -66,6 +67,7 @@ class StaffSecurity {
 				.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(toSignIn))
 				.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()).csrfTokenRequestHandler(csrfFromFormsAndUploads()))
 				.addFilterAfter(new CsrfTokenForForms(), SecurityWebFiltersOrder.CSRF)
+				.addFilterAfter(new PasswordChangeFirst(), SecurityWebFiltersOrder.AUTHORIZATION)
 				.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 				.build();
 	}

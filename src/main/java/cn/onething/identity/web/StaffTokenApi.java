@@ -8,6 +8,7 @@ import cn.onething.identity.Identity;
 import cn.onething.identity.StaffMember;
 import cn.onething.identity.StaffRole;
 import cn.onething.identity.internal.SignInAttempts;
+import cn.onething.identity.internal.StaffAuthorities;
 import cn.onething.identity.session.BearerTokens;
 import cn.onething.identity.session.SessionRegistry;
 import io.swagger.v3.oas.annotations.Operation;
@@ -75,12 +76,15 @@ class StaffTokenApi {
 					+ "onething.identity.max-failed-sign-ins wrong passwords in a row from one address stop sign-ins to that user name "
 					+ "from that address for onething.identity.lock-duration, as on the sign-in page.")
 	@ApiResponse(responseCode = "200", description = "Signed in")
+	@ApiResponse(responseCode = "403", description = "The password was set by someone else: choose one at /staff/password first")
 	@ApiResponse(responseCode = "401", description = "Wrong username or password, or sign-ins to it from this address are paused")
 	@PostMapping(StaffApiSecurity.TOKENS)
 	Mono<Token> signIn(@RequestBody SignIn request, ServerWebExchange exchange) {
 		String password = request.password() == null ? "" : request.password();
 		return signIn.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(request.username(), password))
-				.map(authentication -> (StaffMember) authentication.getPrincipal())
+				.flatMap(authentication -> StaffAuthorities.passwordChangeRequired(authentication)
+						? Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN, "请先登录工作台（/staff）设置自己的新密码，再取得令牌"))
+						: Mono.just((StaffMember) authentication.getPrincipal()))
 				.flatMap(member -> tokens.issue(member, exchange).map(issued -> new Token(issued.id(), issued.token(), "Bearer",
 						issued.expiresAt(), member.username(), member.displayName(), member.departmentId(), member.roles())))
 				.onErrorMap(AuthenticationException.class, failed -> new ResponseStatusException(HttpStatus.UNAUTHORIZED,

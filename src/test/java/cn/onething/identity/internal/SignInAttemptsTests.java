@@ -57,11 +57,11 @@ class SignInAttemptsTests {
 	}
 
 	@Test
-	void thePasswordIsStoredAsABcryptHashOnly() {
+	void thePasswordIsStoredAsAPrefixedBcryptHashOnly() {
 		String hash = db.sql("select password_hash from identity_staff where username = 'clerk'")
 				.map(row -> row.get("password_hash", String.class)).one().block();
 
-		assertThat(hash).startsWith("$2").doesNotContain(PASSWORD);
+		assertThat(hash).startsWith("{bcrypt}$2").doesNotContain(PASSWORD);
 		assertThat(encoder.matches(PASSWORD, hash)).isTrue();
 	}
 
