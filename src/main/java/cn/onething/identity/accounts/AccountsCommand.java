@@ -62,17 +62,17 @@ public class AccountsCommand {
 		return switch (command.name()) {
 			case "list" -> accounts.list().doOnNext(account -> out.println(line(account))).count()
 					.doOnNext(count -> out.println("共 " + count + " 个账号。")).thenReturn(0);
-			case "create" -> accounts.create(new StaffAccounts.NewAccount(command.target(), command.option("name"),
+			case "create" -> accounts.create(AccountAudit.COMMAND_LINE, new StaffAccounts.NewAccount(command.target(), command.option("name"),
 					command.option("department"), StaffAccounts.roles(command.option("role")), command.password()))
 					.doOnNext(initial -> printCreated(initial, out)).thenReturn(0);
-			case "create-admin" -> accounts.createFirstAdmin(command.target(), command.password())
+			case "create-admin" -> accounts.createFirstAdmin(AccountAudit.COMMAND_LINE, command.target(), command.password())
 					.doOnNext(initial -> printCreated(initial, out)).thenReturn(0);
-			case "disable", "enable" -> accounts.setEnabled(command.target(), command.name().equals("enable"))
+			case "disable", "enable" -> accounts.setEnabled(AccountAudit.COMMAND_LINE, command.target(), command.name().equals("enable"))
 					.then(Mono.fromRunnable(() -> out.println("账号 " + command.target() + (command.name().equals("enable")
 							? " 已启用。" : " 已停用，其全部会话和 API 令牌已结束。")))).thenReturn(0);
-			case "reset-password" -> accounts.resetPassword(command.target(), command.password())
+			case "reset-password" -> accounts.resetPassword(AccountAudit.COMMAND_LINE, command.target(), command.password())
 					.doOnNext(initial -> printPassword(initial, out)).thenReturn(0);
-			case "grant" -> accounts.grant(command.target(), StaffAccounts.roles(command.option("role")), command.option("department"))
+			case "grant" -> accounts.grant(AccountAudit.COMMAND_LINE, command.target(), StaffAccounts.roles(command.option("role")), command.option("department"))
 					.doOnNext(member -> out.println("账号 " + member.username() + " 现有角色：" + member.roleLabels()
 							+ (member.departmentId() == null ? "" : "，部门：" + member.departmentId()) + "。")).thenReturn(0);
 			case "sessions" -> accounts.sessions(command.target())
@@ -80,9 +80,9 @@ public class AccountsCommand {
 							session.kind() == SessionRegistry.Kind.API ? "API 令牌" : "控制台", "登录于 " + session.createdAt(),
 							"至 " + session.endsAt(), session.client() == null ? "-" : session.client())))
 					.count().doOnNext(count -> out.println("共 " + count + " 个有效会话。")).thenReturn(0);
-			case "revoke-session" -> accounts.revokeSession(command.target())
+			case "revoke-session" -> accounts.revokeSession(AccountAudit.COMMAND_LINE, command.target())
 					.then(Mono.fromRunnable(() -> out.println("会话 " + command.target() + " 已结束。"))).thenReturn(0);
-			case "revoke-sessions" -> accounts.revokeSessions(command.target())
+			case "revoke-sessions" -> accounts.revokeSessions(AccountAudit.COMMAND_LINE, command.target())
 					.doOnNext(count -> out.println("账号 " + command.target() + " 的 " + count + " 个会话已结束。")).thenReturn(0);
 			default -> Mono.error(new Usage("未知命令：" + command.name() + "\n" + USAGE));
 		};

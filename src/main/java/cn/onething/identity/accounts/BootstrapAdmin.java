@@ -35,7 +35,7 @@ class BootstrapAdmin {
 	}
 
 	Mono<Void> create() {
-		return accounts.createFirstAdmin(properties.bootstrapAdmin(), properties.bootstrapAdminPassword())
+		return accounts.createFirstAdmin(AccountAudit.START_UP, properties.bootstrapAdmin(), properties.bootstrapAdminPassword())
 				.doOnNext(created -> log.info("first administrator account {} created from onething.identity.bootstrap-admin; "
 						+ "the password must be changed at the first sign-in", created.username()))
 				.onErrorResume(AccountProblem.class, refused -> {

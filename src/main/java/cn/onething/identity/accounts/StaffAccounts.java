@@ -30,8 +30,9 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * What an operator does to staff accounts (the accounts command line, the admin pages): every input is checked
- * before anything is stored, and each change is one statement, so a refused change leaves nothing behind. A refusal
- * is an {@link AccountProblem} whose message tells the operator what to fix.
+ * before anything is stored, and each change is one transaction with its audit entry (who: {@code actor}), so a
+ * refused change leaves nothing behind. A refusal is an {@link AccountProblem} whose message tells the operator what
+ * to fix.
  */
 @Service
 public class StaffAccounts {
@@ -56,9 +57,11 @@ public class StaffAccounts {
 	private final Catalog catalog;
 	private final SessionRegistry sessions;
 	private final TransactionalOperator transaction;
+	private final AccountAudit audit;
 
 	StaffAccounts(StaffAccountStore store, PasswordEncoder encoder, PasswordPolicy policy, Catalog catalog,
-			SessionRegistry sessions, TransactionalOperator transaction) {
+			SessionRegistry sessions, TransactionalOperator transaction, AccountAudit audit) {
+		this.audit = audit;
 		this.store = store;
 		this.encoder = encoder;
 		this.policy = policy;
@@ -72,11 +75,11 @@ public class StaffAccounts {
 	}
 
 	/** Creates the account; its owner must change the password at the first sign-in. */
-	public Mono<InitialPassword> create(NewAccount account) {
-		return Mono.defer(() -> createChecked(account));
+	public Mono<InitialPassword> create(String actor, NewAccount account) {
+		return Mono.defer(() -> createChecked(actor, account));
 	}
 
-	private Mono<InitialPassword> createChecked(NewAccount account) {
+	private Mono<InitialPassword> createChecked(String actor, NewAccount account) {
 		String username = checkedUsername(account.username());
 		if (account.displayName() == null || account.displayName().isBlank()) {
 			return Mono.error(new AccountProblem("请给出姓名或岗位名称（--name）。"));
@@ -84,31 +87,36 @@ public class StaffAccounts {
 		return member(username, account.displayName().strip(), account.departmentId(), account.roles())
 				.flatMap(member -> passwordFor(username, account.password())
 						.flatMap(password -> hash(password.password())
-								.flatMap(hash -> store.insertIfAbsent(member, hash, true))
-								.flatMap(created -> created ? Mono.just(password)
-										: Mono.error(new AccountProblem("用户名 " + username + " 已被占用，未作任何更改。")))));
+								.flatMap(hash -> store.insertIfAbsent(member, hash, true)
+										.flatMap(created -> created ? audit.record(actor, "创建账号", username, describe(member))
+												: Mono.error(new AccountProblem("用户名 " + username + " 已被占用，未作任何更改。")))
+										.as(transaction::transactional))
+								.thenReturn(password)));
 	}
 
 	/** The first administrator of an installation: refused once any account holds the admin role. */
-	public Mono<InitialPassword> createFirstAdmin(String username, String password) {
-		return Mono.defer(() -> createFirstAdminChecked(username, password));
+	public Mono<InitialPassword> createFirstAdmin(String actor, String username, String password) {
+		return Mono.defer(() -> createFirstAdminChecked(actor, username, password));
 	}
 
-	private Mono<InitialPassword> createFirstAdminChecked(String username, String password) {
+	private Mono<InitialPassword> createFirstAdminChecked(String actor, String username, String password) {
 		String checked = checkedUsername(username);
 		StaffMember admin = new StaffMember(checked, "系统管理员", null, Set.of(StaffRole.ADMIN));
 		return passwordFor(checked, password).flatMap(initial -> hash(initial.password())
-				.flatMap(hash -> store.insertFirstAdmin(admin, hash))
-				.flatMap(created -> created ? Mono.just(initial) : Mono.error(new AccountProblem(
-						"已有系统管理员账号（或用户名 " + checked + " 已被占用），未作任何更改；请由现有管理员创建账号。"))));
+				.flatMap(hash -> store.insertFirstAdmin(admin, hash)
+						.flatMap(created -> created ? audit.record(actor, "创建首个管理员", checked, describe(admin)) : Mono.error(new AccountProblem(
+								"已有系统管理员账号（或用户名 " + checked + " 已被占用），未作任何更改；请由现有管理员创建账号。")))
+						.as(transaction::transactional))
+				.thenReturn(initial));
 	}
 
 	/** Disabling ends the account's sessions and API tokens in the same transaction: nobody stays signed in. */
-	public Mono<Void> setEnabled(String username, boolean enabled) {
+	public Mono<Void> setEnabled(String actor, String username, boolean enabled) {
 		String account = StaffAccountStore.normalize(username);
 		return store.setEnabled(account, enabled)
 				.flatMap(found -> found ? Mono.empty() : unknown(account))
 				.then(enabled ? Mono.empty() : sessions.revokeAll(account).then())
+				.then(audit.record(actor, enabled ? "启用" : "停用", account, null))
 				.as(transaction::transactional);
 	}
 
@@ -116,11 +124,12 @@ public class StaffAccounts {
 	 * A new password the owner must change at the next sign-in. Whoever held the old one is signed out: a reset
 	 * is often asked for because someone else knows it.
 	 */
-	public Mono<InitialPassword> resetPassword(String username, String password) {
+	public Mono<InitialPassword> resetPassword(String actor, String username, String password) {
 		return existing(username).flatMap(account -> passwordFor(account.member().username(), password)
 				.flatMap(initial -> hash(initial.password())
 						.flatMap(hash -> store.setPassword(account.member().username(), hash, true)
 								.then(sessions.revokeAll(account.member().username()))
+								.then(audit.record(actor, "重置密码", account.member().username(), null))
 								.as(transaction::transactional))
 						.thenReturn(initial)));
 	}
@@ -136,6 +145,7 @@ public class StaffAccounts {
 		return Mono.defer(() -> passwordFor(username, chosen == null ? "" : chosen))
 				.flatMap(initial -> hash(initial.password()))
 				.flatMap(hash -> store.setPassword(username, hash, false).then(sessions.revokeAll(username))
+						.then(audit.record(username, "修改本人密码", username, null))
 						.as(transaction::transactional))
 				.then();
 	}
@@ -146,12 +156,14 @@ public class StaffAccounts {
 	}
 
 	/** Ends every session and API token of the account; emits how many. */
-	public Mono<Long> revokeSessions(String username) {
-		return existing(username).flatMap(account -> sessions.revokeAll(account.member().username()));
+	public Mono<Long> revokeSessions(String actor, String username) {
+		return existing(username).flatMap(account -> sessions.revokeAll(account.member().username())
+				.flatMap(count -> audit.record(actor, "结束全部会话", account.member().username(), count + " 个").thenReturn(count))
+				.as(transaction::transactional));
 	}
 
 	/** Ends one session or API token, whoever's it is. */
-	public Mono<Void> revokeSession(String id) {
+	public Mono<Void> revokeSession(String actor, String id) {
 		UUID session;
 		try {
 			session = UUID.fromString(id);
@@ -160,18 +172,21 @@ public class StaffAccounts {
 			return Mono.error(new AccountProblem("“" + id + "”不是会话编号（sessions 命令列出的第一列）。"));
 		}
 		return sessions.revoke(session, null)
-				.flatMap(ended -> ended ? Mono.<Void>empty() : Mono.error(new AccountProblem("没有仍有效的会话 " + id + "。")));
+				.flatMap(ended -> ended ? audit.record(actor, "结束会话", id, null)
+						: Mono.<Void>error(new AccountProblem("没有仍有效的会话 " + id + "。")))
+				.as(transaction::transactional);
 	}
 
 	/** Adds roles, and sets the department when one is given (a reviewer needs one). */
-	public Mono<StaffMember> grant(String username, Set<StaffRole> roles, String departmentId) {
+	public Mono<StaffMember> grant(String actor, String username, Set<StaffRole> roles, String departmentId) {
 		return existing(username).flatMap(account -> {
 			StaffMember now = account.member();
 			Set<StaffRole> all = EnumSet.copyOf(now.roles());
 			all.addAll(roles);
 			String department = departmentId == null || departmentId.isBlank() ? now.departmentId() : departmentId;
 			return member(now.username(), now.displayName(), department, all)
-					.flatMap(member -> store.setRoles(member).thenReturn(member));
+					.flatMap(member -> store.setRoles(member).then(audit.record(actor, "授予角色", member.username(), describe(member)))
+							.as(transaction::transactional).thenReturn(member));
 		});
 	}
 
@@ -195,6 +210,10 @@ public class StaffAccounts {
 	private static String roleChoices() {
 		return Arrays.stream(StaffRole.values()).map(role -> role.name() + "（" + role.label() + "）")
 				.collect(Collectors.joining("、"));
+	}
+
+	private static String describe(StaffMember member) {
+		return member.roleLabels() + (member.departmentId() == null ? "" : "，部门 " + member.departmentId());
 	}
 
 	private Mono<StaffAccount> existing(String username) {

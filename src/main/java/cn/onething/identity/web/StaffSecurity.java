@@ -2,6 +2,7 @@ package cn.onething.identity.web;
 
 import java.net.URI;
 
+import cn.onething.identity.StaffRole;
 import cn.onething.identity.internal.SignInAttempts;
 import cn.onething.identity.session.CookieSecurityContextRepository;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -34,6 +35,7 @@ class StaffSecurity {
 	static final String SIGN_IN = "/staff/login";
 	static final String SIGN_OUT = "/staff/logout";
 	static final String PASSWORD = "/staff/password";
+	static final String ACCOUNTS = "/staff/accounts";
 
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
@@ -53,6 +55,7 @@ class StaffSecurity {
 				.requestCache(cache -> cache.requestCache(noSession))
 				.authorizeExchange(exchanges -> exchanges
 						.pathMatchers(SIGN_IN).permitAll()
+						.pathMatchers(ACCOUNTS, ACCOUNTS + "/**").hasRole(StaffRole.ADMIN.name())
 						.anyExchange().authenticated())
 				.formLogin(form -> form
 						.loginPage(SIGN_IN)

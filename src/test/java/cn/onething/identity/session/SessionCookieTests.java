@@ -150,7 +150,7 @@ class SessionCookieTests {
 		StaffSession secondBrowser = StaffSession.signedIn(web, "police", DemoAccounts.PASSWORD);
 		assertThat(liveSessions("police")).isEqualTo(2);
 
-		accounts.setEnabled("police", false).block();
+		accounts.setEnabled("admin", "police", false).block();
 
 		assertThat(police.get("/staff").getResponseHeaders().getLocation()).hasPath("/staff/login");
 		assertThat(secondBrowser.get("/staff").getResponseHeaders().getLocation()).hasPath("/staff/login");

@@ -70,7 +70,7 @@ class PasswordChangeTests {
 		web = WebTestClient.bindToServer().responseTimeout(java.time.Duration.ofSeconds(30)).baseUrl("http://localhost:" + port).build();
 		db.sql("delete from identity_staff").then().block();
 		db.sql("delete from identity_sign_in_failure").then().block();
-		accounts.create(new StaffAccounts.NewAccount("huang.li", "黄丽", null, Set.of(StaffRole.WINDOW), GIVEN)).block();
+		accounts.create("admin", new StaffAccounts.NewAccount("huang.li", "黄丽", null, Set.of(StaffRole.WINDOW), GIVEN)).block();
 	}
 
 	@Test
