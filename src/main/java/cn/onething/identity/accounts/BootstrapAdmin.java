@@ -2,6 +2,7 @@ package cn.onething.identity.accounts;
 
 import cn.onething.identity.IdentityProperties;
 import cn.onething.identity.internal.AccountProblem;
+import cn.onething.identity.internal.PasswordPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -21,10 +22,12 @@ class BootstrapAdmin {
 
 	private final StaffAccounts accounts;
 	private final IdentityProperties properties;
+	private final PasswordPolicy policy;
 
-	BootstrapAdmin(StaffAccounts accounts, IdentityProperties properties) {
+	BootstrapAdmin(StaffAccounts accounts, IdentityProperties properties, PasswordPolicy policy) {
 		this.accounts = accounts;
 		this.properties = properties;
+		this.policy = policy;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -35,6 +38,11 @@ class BootstrapAdmin {
 	}
 
 	Mono<Void> create() {
+		var weak = policy.problem(properties.bootstrapAdminPassword(), properties.bootstrapAdmin());
+		if (weak.isPresent()) {
+			log.warn("onething.identity.bootstrap-admin not created: its password is refused ({})", weak.get());
+			return Mono.empty();
+		}
 		return accounts.createFirstAdmin(AccountAudit.START_UP, properties.bootstrapAdmin(), properties.bootstrapAdminPassword())
 				.doOnNext(created -> log.info("first administrator account {} created from onething.identity.bootstrap-admin; "
 						+ "the password must be changed at the first sign-in", created.username()))

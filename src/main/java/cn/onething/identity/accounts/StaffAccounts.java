@@ -82,7 +82,7 @@ public class StaffAccounts {
 	private Mono<InitialPassword> createChecked(String actor, NewAccount account) {
 		String username = checkedUsername(account.username());
 		if (account.displayName() == null || account.displayName().isBlank()) {
-			return Mono.error(new AccountProblem("请给出姓名或岗位名称（--name）。"));
+			return Mono.error(new AccountProblem("请给出姓名或岗位名称。"));
 		}
 		return member(username, account.displayName().strip(), account.departmentId(), account.roles())
 				.flatMap(member -> passwordFor(username, account.password())
@@ -193,7 +193,7 @@ public class StaffAccounts {
 	/** Roles as an operator types them: "reviewer,supervisor", any case. */
 	public static Set<StaffRole> roles(String typed) {
 		if (typed == null || typed.isBlank()) {
-			throw new AccountProblem("请给出角色（--role），可选：" + roleChoices() + "。");
+			throw new AccountProblem("请给出角色，可选：" + roleChoices() + "。");
 		}
 		Set<StaffRole> roles = EnumSet.noneOf(StaffRole.class);
 		for (String name : typed.split("[,，\\s]+")) {
@@ -236,7 +236,7 @@ public class StaffAccounts {
 	private Mono<StaffMember> member(String username, String displayName, String departmentId, Set<StaffRole> roles) {
 		String department = departmentId == null || departmentId.isBlank() ? null : departmentId.strip();
 		if (roles.contains(StaffRole.REVIEWER) && department == null) {
-			return Mono.error(new AccountProblem("部门审查（REVIEWER）角色需要部门（--department）。"));
+			return Mono.error(new AccountProblem("部门审查（REVIEWER）角色需要部门。"));
 		}
 		if (department == null) {
 			return Mono.just(new StaffMember(username, displayName, null, roles));

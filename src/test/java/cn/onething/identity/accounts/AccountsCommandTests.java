@@ -101,7 +101,7 @@ class AccountsCommandTests {
 		assertThat(department.exitCode()).isEqualTo(1);
 		assertThat(department.output()).contains("未知部门：tax-bureau", "health");
 		assertThat(role.output()).contains("未知角色：cashier", "WINDOW（一窗受理）");
-		assertThat(noDepartment.output()).contains("需要部门（--department）");
+		assertThat(noDepartment.output()).contains("部门审查（REVIEWER）角色需要部门");
 		assertThat(count()).isZero();
 	}
 
