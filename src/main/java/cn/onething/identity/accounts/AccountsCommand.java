@@ -72,7 +72,8 @@ public class AccountsCommand {
 							? " 已启用。" : " 已停用，其全部会话和 API 令牌已结束。")))).thenReturn(0);
 			case "reset-password" -> accounts.resetPassword(AccountAudit.COMMAND_LINE, command.target(), command.password())
 					.doOnNext(initial -> printPassword(initial, out)).thenReturn(0);
-			case "grant" -> accounts.grant(AccountAudit.COMMAND_LINE, command.target(), StaffAccounts.roles(command.option("role")), command.option("department"))
+			case "grant" -> accounts.grant(AccountAudit.COMMAND_LINE, command.target(), StaffAccounts.roles(command.option("role")),
+					command.option("department"))
 					.doOnNext(member -> out.println("账号 " + member.username() + " 现有角色：" + member.roleLabels()
 							+ (member.departmentId() == null ? "" : "，部门：" + member.departmentId()) + "。")).thenReturn(0);
 			case "sessions" -> accounts.sessions(command.target())

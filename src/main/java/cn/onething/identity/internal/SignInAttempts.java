@@ -74,12 +74,16 @@ public class SignInAttempts implements ReactiveAuthenticationManager {
 
 	private Mono<Authentication> check(String username, String password, String client, SignInFailureStore.Standing standing) {
 		return accounts.byUsername(username).map(Optional::of).defaultIfEmpty(Optional.<StaffAccount>empty())
-				// bcrypt is slow on purpose: keep it off the event loop
-				.flatMap(account -> Mono.fromCallable(() -> encoder.matches(password, account.map(StaffAccount::passwordHash).orElse(standInHash)))
-						.subscribeOn(Schedulers.boundedElastic())
+				.flatMap(account -> matches(password, account.map(StaffAccount::passwordHash).orElse(standInHash))
 						.flatMap(matches -> matches && account.get().enabled()
-								? failures.clear(username, client).then(upgradeHash(account.get(), password)).thenReturn(signedIn(account.get()))
+								? failures.clear(username, client).then(upgradeHash(account.get(), password))
+										.thenReturn(signedIn(account.get()))
 								: failed(username, client, account.isPresent(), standing)));
+	}
+
+	private Mono<Boolean> matches(String password, String hash) {
+		// bcrypt is slow on purpose: keep it off the event loop
+		return Mono.fromCallable(() -> encoder.matches(password, hash)).subscribeOn(Schedulers.boundedElastic());
 	}
 
 	/** An old scheme or a lower cost than configured: re-hashed now, while the password is at hand. */

@@ -61,7 +61,9 @@ public class SessionRegistry {
 
 	public Mono<UUID> open(String username, Kind kind, Instant endsAt, String client) {
 		UUID id = UUID.randomUUID();
-		var insert = db.sql("insert into identity_session (id, username, kind, ends_at, client) values (:id, :username, :kind, :endsAt, :client)")
+		var insert = db.sql("""
+				insert into identity_session (id, username, kind, ends_at, client) values (:id, :username, :kind, :endsAt, :client)
+				""")
 				.bind("id", id).bind("username", username).bind("kind", kind.column()).bind("endsAt", endsAt);
 		insert = client == null ? insert.bindNull("client", String.class) : insert.bind("client", client);
 		return insert.then().thenReturn(id);
