@@ -12,17 +12,36 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     in production)
  * @param sessionSecret signs the staff session cookie; set the same value (at least 32 characters) on every replica.
  *     Without it a random key is used: sessions end with a restart and do not span replicas
- * @param sessionTimeout how long a session lasts without use; every use extends it
- * @param maxFailedSignIns wrong passwords in a row that lock an account
- * @param lockDuration how long a locked account stays locked
+ * @param sessionTimeout how long a console session lasts without use; use extends it, up to {@code sessionLifetime}
+ * @param sessionLifetime how long a console session or an API token lasts at most from its sign-in
+ * @param revocationCheckInterval how long a replica trusts its last look at whether a session was ended (signed
+ *     out, account disabled); a session ended on another replica is refused within this time
+ * @param maxFailedSignIns wrong passwords in a row from one client address that lock sign-ins to that user name from
+ *     that address; as many from anywhere slow every sign-in to the name by {@code accountSlowdown}
+ * @param lockDuration how long such a lock lasts, and the window in which wrong passwords are counted
+ * @param accountSlowdown the wait before each sign-in to a user name that has had too many wrong passwords
+ * @param bcryptStrength bcrypt's cost (log2 of its rounds): 10 is OWASP's minimum and about 80 ms on a server core;
+ *     raising it re-hashes each password at its owner's next sign-in
+ * @param bootstrapAdmin the username of a first administrator to create at start-up while no account holds the
+ *     admin role (ONETHING_IDENTITY_BOOTSTRAP_ADMIN); needs {@code bootstrapAdminPassword}
+ * @param bcryptStrength bcrypt's cost (log2 of its rounds): 10 is OWASP's minimum and about 80 ms on a server core;
+ *     raising it re-hashes each password at its owner's next sign-in
+ * @param bootstrapAdminPassword that administrator's first password, from a secret; it must be changed at the first
+ *     sign-in
  */
 @ConfigurationProperties("onething.identity")
 public record IdentityProperties(
 		@DefaultValue("false") boolean demoAccounts,
 		String sessionSecret,
-		@DefaultValue("8h") Duration sessionTimeout,
+		@DefaultValue("1h") Duration sessionTimeout,
+		@DefaultValue("10h") Duration sessionLifetime,
+		@DefaultValue("5s") Duration revocationCheckInterval,
 		@DefaultValue("5") int maxFailedSignIns,
-		@DefaultValue("15m") Duration lockDuration) {
+		@DefaultValue("15m") Duration lockDuration,
+		@DefaultValue("1s") Duration accountSlowdown,
+		@DefaultValue("10") int bcryptStrength,
+		String bootstrapAdmin,
+		String bootstrapAdminPassword) {
 
 	static final int MIN_SECRET_LENGTH = 32;
 
@@ -34,8 +53,25 @@ public record IdentityProperties(
 		if (sessionTimeout.isNegative() || sessionTimeout.isZero()) {
 			throw new IllegalArgumentException("onething.identity.session-timeout must be positive, was " + sessionTimeout);
 		}
+		if (sessionLifetime.isNegative() || sessionLifetime.isZero()) {
+			throw new IllegalArgumentException("onething.identity.session-lifetime must be positive, was " + sessionLifetime);
+		}
+		if (revocationCheckInterval.isNegative()) {
+			throw new IllegalArgumentException("onething.identity.revocation-check-interval must not be negative, was "
+					+ revocationCheckInterval);
+		}
 		if (maxFailedSignIns <= 0) {
 			throw new IllegalArgumentException("onething.identity.max-failed-sign-ins must be a positive number, was " + maxFailedSignIns);
+		}
+		if (bcryptStrength < 10 || bcryptStrength > 16) {
+			throw new IllegalArgumentException("onething.identity.bcrypt-strength must be between 10 and 16, was " + bcryptStrength);
+		}
+		if (accountSlowdown.isNegative()) {
+			throw new IllegalArgumentException("onething.identity.account-slowdown must not be negative, was " + accountSlowdown);
+		}
+		if (bootstrapAdmin != null && !bootstrapAdmin.isBlank() && (bootstrapAdminPassword == null || bootstrapAdminPassword.isBlank())) {
+			throw new IllegalArgumentException("onething.identity.bootstrap-admin needs onething.identity.bootstrap-admin-password "
+					+ "(ONETHING_IDENTITY_BOOTSTRAP_ADMIN_PASSWORD, from a secret): the first administrator's password");
 		}
 		if (lockDuration.isNegative() || lockDuration.isZero()) {
 			throw new IllegalArgumentException("onething.identity.lock-duration must be positive, was " + lockDuration);

@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
  * <li>a Content-Security-Policy that allows only the service's own styles, scripts and images (plus WeChat's QR
  * images, and the public base URL's): the pages have no inline script or style, so an injected one does not run;</li>
  * <li>over HTTPS, every cookie {@code Secure}. Behind the Ingress, TLS ends at the proxy and the request arrives as
- * HTTP with {@code X-Forwarded-Proto: https}; with {@code server.forward-headers-strategy=framework} (k8s sets it)
+ * HTTP with {@code X-Forwarded-Proto: https}; with {@code server.forward-headers-strategy=native} (k8s sets it)
  * the request's scheme is https, but Spring Security's cookies look at the connection's TLS only.</li>
  * </ul>
  * Runs before the page cache (catalog's RenderedPages), so replayed pages carry the same policy.

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
@@ -28,6 +29,7 @@ public final class StaffSession {
 
 	private final WebTestClient web;
 	private final Map<String, String> cookies = new LinkedHashMap<>();
+	private final HttpHeaders headers = new HttpHeaders();
 
 	public StaffSession(WebTestClient web) {
 		this.web = web;
@@ -43,6 +45,12 @@ public final class StaffSession {
 		return session;
 	}
 
+	/** Sends this header with every request from now on, as a proxy in front of the browser would (X-Forwarded-For). */
+	public StaffSession header(String name, String value) {
+		headers.set(name, value);
+		return this;
+	}
+
 	public static MultiValueMap<String, String> form(String... namesAndValues) {
 		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
 		for (int i = 0; i < namesAndValues.length; i += 2) {
@@ -53,7 +61,7 @@ public final class StaffSession {
 
 	public EntityExchangeResult<String> get(String path) {
 		return remember(web.get().uri(path).accept(MediaType.TEXT_HTML)
-				.cookies(jar -> cookies.forEach(jar::add))
+				.cookies(jar -> cookies.forEach(jar::add)).headers(sent -> sent.addAll(headers))
 				.exchange().expectBody(String.class).returnResult());
 	}
 
@@ -74,7 +82,7 @@ public final class StaffSession {
 	/** Posts exactly these fields: no CSRF token unless given. */
 	public EntityExchangeResult<String> post(String action, MultiValueMap<String, String> fields) {
 		return remember(web.post().uri(action).accept(MediaType.TEXT_HTML).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-				.cookies(jar -> cookies.forEach(jar::add))
+				.cookies(jar -> cookies.forEach(jar::add)).headers(sent -> sent.addAll(headers))
 				.body(BodyInserters.fromFormData(fields))
 				.exchange().expectBody(String.class).returnResult());
 	}
@@ -83,7 +91,7 @@ public final class StaffSession {
 	public EntityExchangeResult<String> upload(String pageWithForm, String action, MultipartBodyBuilder parts) {
 		parts.part("_csrf", csrfToken(page(pageWithForm)));
 		return remember(web.post().uri(action).accept(MediaType.TEXT_HTML)
-				.cookies(jar -> cookies.forEach(jar::add))
+				.cookies(jar -> cookies.forEach(jar::add)).headers(sent -> sent.addAll(headers))
 				.body(BodyInserters.fromMultipartData(parts.build()))
 				.exchange().expectBody(String.class).returnResult());
 	}

@@ -25,13 +25,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Behind the Ingress (TLS ends there; requests arrive with {@code X-Forwarded-Proto: https}, and k8s sets
- * {@code server.forward-headers-strategy=framework}): cookies are Secure, HSTS is sent on every page, kept pages
+ * {@code server.forward-headers-strategy=native}): cookies are Secure, HSTS is sent on every page, kept pages
  * included, and every answer carries the Content-Security-Policy. Over plain HTTP (the README's local run) cookies
  * stay usable and no HSTS is sent.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"onething.catalog.import-on-startup=false", "onething.identity.demo-accounts=false",
-		"server.forward-headers-strategy=framework" })
+		"server.forward-headers-strategy=native" })
 class BrowserProtectionsTests {
 
 	@DynamicPropertySource

@@ -61,7 +61,7 @@ public class DemoAccounts {
 	public Mono<Long> create() {
 		// one bcrypt hash for all: hashing is deliberately slow, and the password is the same
 		return Mono.fromCallable(() -> encoder.encode(PASSWORD)).subscribeOn(Schedulers.boundedElastic())
-				.flatMapMany(hash -> Flux.fromIterable(MEMBERS).concatMap(member -> accounts.insertIfAbsent(member, hash)))
+				.flatMapMany(hash -> Flux.fromIterable(MEMBERS).concatMap(member -> accounts.insertIfAbsent(member, hash, false)))
 				.filter(Boolean::booleanValue).count()
 				.doOnNext(created -> log.info("demo staff accounts (password \"{}\", for the embedded database only): {}", PASSWORD,
 						MEMBERS.stream().map(StaffMember::username).collect(Collectors.joining(", "))));

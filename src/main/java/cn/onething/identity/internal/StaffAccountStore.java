@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import cn.onething.identity.StaffMember;
@@ -11,11 +12,16 @@ import cn.onething.identity.StaffRole;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The identity_staff table: accounts, their password hashes, and failed sign-ins counted across replicas. */
+/** The identity_staff table: accounts and their password hashes. */
 @Component
 public class StaffAccountStore {
+
+	private static final String INSERT = """
+			insert into identity_staff (username, display_name, password_hash, department_id, roles, must_change_password)
+			""";
 
 	private final DatabaseClient db;
 
@@ -23,12 +29,9 @@ public class StaffAccountStore {
 		this.db = db;
 	}
 
-	/** An account as stored; {@code lockedUntil} is null unless too many wrong passwords locked it. */
-	public record StaffAccount(StaffMember member, String passwordHash, boolean enabled, Instant lockedUntil) {
-
-		public boolean lockedAt(Instant now) {
-			return lockedUntil != null && lockedUntil.isAfter(now);
-		}
+	/** An account as stored. */
+	public record StaffAccount(StaffMember member, String passwordHash, boolean enabled, boolean mustChangePassword,
+			Instant createdAt) {
 
 		@Override
 		public String toString() {
@@ -42,17 +45,31 @@ public class StaffAccountStore {
 	}
 
 	/** Emits true when the account was created, false when the username was taken. */
-	public Mono<Boolean> insertIfAbsent(StaffMember member, String passwordHash) {
-		var insert = db.sql("""
-				insert into identity_staff (username, display_name, password_hash, department_id, roles)
-				values (:username, :name, :hash, :department, :roles)
+	public Mono<Boolean> insertIfAbsent(StaffMember member, String passwordHash, boolean mustChangePassword) {
+		return bindMember(db.sql(INSERT + """
+				values (:username, :name, :hash, :department, :roles, :mustChange)
 				on conflict (username) do nothing
-				""")
-				.bind("username", member.username()).bind("name", member.displayName()).bind("hash", passwordHash)
-				.bind("roles", member.roles().stream().map(StaffRole::name).sorted().toArray(String[]::new));
-		insert = member.departmentId() == null ? insert.bindNull("department", String.class)
+				"""), member, passwordHash, mustChangePassword).fetch().rowsUpdated().map(rows -> rows > 0);
+	}
+
+	/**
+	 * Creates the account only while no account has the admin role, in one statement: two operators bootstrapping
+	 * at once make one admin. Emits false when an admin exists or the username is taken.
+	 */
+	public Mono<Boolean> insertFirstAdmin(StaffMember member, String passwordHash) {
+		return bindMember(db.sql(INSERT + """
+				select :username, :name, :hash, :department, :roles, :mustChange
+				where not exists (select 1 from identity_staff where 'ADMIN' = any (roles))
+				on conflict (username) do nothing
+				"""), member, passwordHash, true).fetch().rowsUpdated().map(rows -> rows > 0);
+	}
+
+	private static DatabaseClient.GenericExecuteSpec bindMember(DatabaseClient.GenericExecuteSpec insert, StaffMember member,
+			String passwordHash, boolean mustChangePassword) {
+		insert = insert.bind("username", member.username()).bind("name", member.displayName()).bind("hash", passwordHash)
+				.bind("roles", roleNames(member.roles())).bind("mustChange", mustChangePassword);
+		return member.departmentId() == null ? insert.bindNull("department", String.class)
 				: insert.bind("department", member.departmentId());
-		return insert.fetch().rowsUpdated().map(rows -> rows > 0);
 	}
 
 	public Mono<StaffAccount> byUsername(String username) {
@@ -60,40 +77,54 @@ public class StaffAccountStore {
 				.map(this::account).one();
 	}
 
+	public Flux<StaffAccount> all() {
+		return db.sql("select * from identity_staff order by username").map(this::account).all();
+	}
+
 	/** The member as their account says now; empty when the account is gone or disabled. */
 	public Mono<StaffMember> enabledMember(String username) {
 		return byUsername(username).filter(StaffAccount::enabled).map(StaffAccount::member);
 	}
 
-	/**
-	 * Counts a wrong password; the attempt that reaches {@code max} locks the account until {@code lockUntil} and
-	 * starts the count again. Emits true when this attempt locked it; empty for an unknown username. One statement,
-	 * so attempts on several replicas at once are all counted.
-	 */
-	public Mono<Boolean> recordFailure(String username, int max, Instant lockUntil) {
-		return db.sql("""
-				update identity_staff
-				set failed_sign_ins = case when failed_sign_ins + 1 >= :max then 0 else failed_sign_ins + 1 end,
-				    locked_until = case when failed_sign_ins + 1 >= :max then :lockUntil else locked_until end
-				where username = :username
-				returning failed_sign_ins
-				""").bind("max", max).bind("lockUntil", lockUntil).bind("username", normalize(username))
-				.map(row -> row.get("failed_sign_ins", Integer.class) == 0).one();
+	/** Emits whether such an account exists. */
+	public Mono<Boolean> setEnabled(String username, boolean enabled) {
+		return db.sql("update identity_staff set enabled = :enabled where username = :username")
+				.bind("enabled", enabled).bind("username", normalize(username))
+				.fetch().rowsUpdated().map(rows -> rows > 0);
 	}
 
-	public Mono<Void> clearFailures(String username) {
-		return db.sql("""
-				update identity_staff set failed_sign_ins = 0, locked_until = null
-				where username = :username and (failed_sign_ins <> 0 or locked_until is not null)
-				""").bind("username", normalize(username)).then();
+	/** Emits whether such an account exists. */
+	public Mono<Boolean> setPassword(String username, String passwordHash, boolean mustChangePassword) {
+		return db.sql("update identity_staff set password_hash = :hash, must_change_password = :mustChange where username = :username")
+				.bind("hash", passwordHash).bind("mustChange", mustChangePassword).bind("username", normalize(username))
+				.fetch().rowsUpdated().map(rows -> rows > 0);
+	}
+
+	/** Swaps the hash for a stronger one of the same password, unless the password changed meanwhile. */
+	public Mono<Void> replaceHash(String username, String oldHash, String newHash) {
+		return db.sql("update identity_staff set password_hash = :new where username = :username and password_hash = :old")
+				.bind("new", newHash).bind("username", username).bind("old", oldHash).then();
+	}
+
+	/** Replaces the roles and department of an existing account. */
+	public Mono<Boolean> setRoles(StaffMember member) {
+		var update = db.sql("update identity_staff set roles = :roles, department_id = :department where username = :username")
+				.bind("roles", roleNames(member.roles())).bind("username", member.username());
+		update = member.departmentId() == null ? update.bindNull("department", String.class)
+				: update.bind("department", member.departmentId());
+		return update.fetch().rowsUpdated().map(rows -> rows > 0);
+	}
+
+	private static String[] roleNames(Set<StaffRole> roles) {
+		return roles.stream().map(StaffRole::name).sorted().toArray(String[]::new);
 	}
 
 	private StaffAccount account(Readable row) {
 		StaffMember member = new StaffMember(row.get("username", String.class), row.get("display_name", String.class),
 				row.get("department_id", String.class),
 				Arrays.stream(row.get("roles", String[].class)).map(StaffRole::valueOf).collect(Collectors.toSet()));
-		OffsetDateTime lockedUntil = row.get("locked_until", OffsetDateTime.class);
 		return new StaffAccount(member, row.get("password_hash", String.class), Boolean.TRUE.equals(row.get("enabled", Boolean.class)),
-				lockedUntil == null ? null : lockedUntil.toInstant());
+				Boolean.TRUE.equals(row.get("must_change_password", Boolean.class)),
+				row.get("created_at", OffsetDateTime.class).toInstant());
 	}
 }

@@ -7,8 +7,9 @@ import java.util.Optional;
 
 import cn.onething.identity.IdentityProperties;
 import cn.onething.identity.StaffMember;
+import cn.onething.identity.internal.ClientAddress;
 import cn.onething.identity.internal.StaffAccountStore;
-import cn.onething.identity.internal.StaffUser;
+import cn.onething.identity.internal.StaffAuthorities;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.ResponseCookie;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -23,8 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Keeps the signed-in staff member in a signed, HttpOnly, SameSite=Lax cookie instead of a server session, so the
- * console runs on any number of replicas without sticky sessions. The session slides: each use after
- * {@link #RECHECK_AFTER} re-reads the account and extends the cookie by {@code session-timeout}.
+ * console runs on any number of replicas without sticky sessions. The cookie names its row in identity_session,
+ * which says whether the session was ended (signed out, account disabled) on any replica. The session slides: each
+ * use after {@link #RECHECK_AFTER} re-reads the account and extends the cookie by {@code session-timeout}, never
+ * past {@code session-lifetime} from the sign-in.
  */
 @Component
 public class CookieSecurityContextRepository implements ServerSecurityContextRepository {
@@ -33,7 +36,8 @@ public class CookieSecurityContextRepository implements ServerSecurityContextRep
 	/** The console's paths: the cookie never travels with applicant pages. */
 	static final String PATH = "/staff";
 	/**
-	 * A disabled account or changed roles take effect within this time, at one database read per member per interval.
+	 * Changed roles take effect within this time, at one database read per member per interval. (A disabled account
+	 * is quicker: disabling ends its sessions.)
 	 */
 	static final Duration RECHECK_AFTER = Duration.ofMinutes(5);
 
@@ -41,28 +45,45 @@ public class CookieSecurityContextRepository implements ServerSecurityContextRep
 	private static final String LOADED = CookieSecurityContextRepository.class.getName() + ".loaded";
 
 	private final SignedSessions sessions;
+	private final SessionRegistry registry;
 	private final StaffAccountStore accounts;
 	private final Duration timeout;
+	private final Duration lifetime;
 	private final Clock clock;
 
-	CookieSecurityContextRepository(IdentityProperties properties, StaffAccountStore accounts, JsonMapper json,
-			Optional<Clock> clock) {
+	CookieSecurityContextRepository(IdentityProperties properties, SessionRegistry registry, StaffAccountStore accounts,
+			JsonMapper json, Optional<Clock> clock) {
 		this.sessions = SignedSessions.forPurpose("session", properties, json);
+		this.registry = registry;
 		this.accounts = accounts;
 		this.timeout = properties.sessionTimeout();
+		this.lifetime = properties.sessionLifetime();
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
+	/** Opens a session at sign-in; anything else (signing out) clears the cookie. */
 	@Override
 	public Mono<Void> save(ServerWebExchange exchange, SecurityContext context) {
 		Authentication authentication = context == null ? null : context.getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof StaffMember member) {
-			write(exchange, member, clock.instant());
+			Instant now = clock.instant();
+			Instant endsAt = now.plus(lifetime);
+			boolean passwordChangeRequired = StaffAuthorities.passwordChangeRequired(authentication);
+			return registry.open(member.username(), SessionRegistry.Kind.CONSOLE, endsAt, ClientAddress.of(exchange))
+					.doOnNext(session -> write(exchange, SignedSessions.Ticket.of(session, member, now, now.plus(timeout), endsAt)
+							.requiringPasswordChange(passwordChangeRequired)))
+					.then();
 		}
-		else {
-			clear(exchange);
-		}
+		clear(exchange);
 		return Mono.empty();
+	}
+
+	/** Signing out: the session ends on every replica, not only in this browser. */
+	public Mono<Void> end(ServerWebExchange exchange) {
+		HttpCookie cookie = exchange.getRequest().getCookies().getFirst(COOKIE);
+		clear(exchange);
+		return Mono.justOrEmpty(cookie == null ? Optional.empty() : sessions.verify(cookie.getValue(), clock.instant()))
+				.flatMap(ticket -> registry.revoke(ticket.session(), ticket.username())).then();
 	}
 
 	@Override
@@ -77,25 +98,28 @@ public class CookieSecurityContextRepository implements ServerSecurityContextRep
 			return Mono.empty();
 		}
 		Instant now = clock.instant();
-		Optional<SignedSessions.Ticket> ticket = sessions.verify(cookie.getValue(), now);
-		if (ticket.isEmpty()) {
+		Optional<SignedSessions.Ticket> verified = sessions.verify(cookie.getValue(), now);
+		if (verified.isEmpty()) {
 			clear(exchange);
 			return Mono.empty();
 		}
-		Mono<StaffMember> member = ticket.get().checkedBefore(now.minus(RECHECK_AFTER))
-				? recheck(exchange, ticket.get().member().username(), now)
-				: Mono.just(ticket.get().member());
-		return member.map(CookieSecurityContextRepository::context);
-	}
-
-	private Mono<StaffMember> recheck(ServerWebExchange exchange, String username, Instant now) {
-		return accounts.enabledMember(username)
-				.doOnNext(member -> write(exchange, member, now))
+		SignedSessions.Ticket ticket = verified.get();
+		return Mono.just(ticket).filterWhen(live -> registry.isLive(live.session()))
+				.flatMap(live -> live.checkedBefore(now.minus(RECHECK_AFTER)) ? recheck(exchange, live, now) : Mono.just(live))
+				.map(live -> context(live.member(), live.passwordChangeRequired()))
 				.switchIfEmpty(Mono.fromRunnable(() -> clear(exchange)));
 	}
 
-	private void write(ServerWebExchange exchange, StaffMember member, Instant now) {
-		setCookie(exchange, sessions.sign(SignedSessions.Ticket.of(member, now, now.plus(timeout))), timeout);
+	private Mono<SignedSessions.Ticket> recheck(ServerWebExchange exchange, SignedSessions.Ticket ticket, Instant now) {
+		return accounts.byUsername(ticket.username()).filter(StaffAccountStore.StaffAccount::enabled)
+				.map(account -> SignedSessions.Ticket.of(ticket.session(), account.member(), now, now.plus(timeout), ticket.ends())
+						.requiringPasswordChange(account.mustChangePassword()))
+				.doOnNext(renewed -> write(exchange, renewed));
+	}
+
+	private void write(ServerWebExchange exchange, SignedSessions.Ticket ticket) {
+		Duration maxAge = Duration.ofSeconds(ticket.expiresAt() - clock.instant().getEpochSecond());
+		setCookie(exchange, sessions.sign(ticket), maxAge);
 	}
 
 	private void clear(ServerWebExchange exchange) {
@@ -109,8 +133,8 @@ public class CookieSecurityContextRepository implements ServerSecurityContextRep
 		exchange.getResponse().getCookies().set(COOKIE, cookie);
 	}
 
-	static SecurityContext context(StaffMember member) {
+	static SecurityContext context(StaffMember member, boolean passwordChangeRequired) {
 		return new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(member, null,
-				StaffUser.authoritiesOf(member)));
+				StaffAuthorities.of(member, passwordChangeRequired)));
 	}
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -29,14 +30,27 @@ final class SignedSessions {
 
 	/**
 	 * What the cookie says, field by field, so its format stays put when {@link StaffMember} changes. Times in epoch
-	 * seconds; {@code checkedAt} is when the account was last read from the database.
+	 * seconds; {@code checkedAt} is when the account was last read from the database, {@code expiresAt} when this
+	 * value stops working (idleness), {@code endsAt} when the session does whatever happens (its lifetime);
+	 * {@code session} is its row in identity_session; {@code passwordChangeRequired} while the member signed in with a
+	 * password someone else chose.
 	 */
-	record Ticket(String username, String displayName, String departmentId, Set<StaffRole> roles, long checkedAt,
-			long expiresAt) {
+	record Ticket(UUID session, String username, String displayName, String departmentId, Set<StaffRole> roles,
+			long checkedAt, long expiresAt, long endsAt, boolean passwordChangeRequired) {
 
-		static Ticket of(StaffMember member, Instant checkedAt, Instant expiresAt) {
-			return new Ticket(member.username(), member.displayName(), member.departmentId(), member.roles(),
-					checkedAt.getEpochSecond(), expiresAt.getEpochSecond());
+		static Ticket of(UUID session, StaffMember member, Instant checkedAt, Instant expiresAt, Instant endsAt) {
+			return new Ticket(session, member.username(), member.displayName(), member.departmentId(), member.roles(),
+					checkedAt.getEpochSecond(), Math.min(expiresAt.getEpochSecond(), endsAt.getEpochSecond()),
+					endsAt.getEpochSecond(), false);
+		}
+
+		/** The same, for a member who may only choose a new password until they have. */
+		Ticket requiringPasswordChange(boolean required) {
+			return new Ticket(session, username, displayName, departmentId, roles, checkedAt, expiresAt, endsAt, required);
+		}
+
+		Instant ends() {
+			return Instant.ofEpochSecond(endsAt);
 		}
 
 		StaffMember member() {
@@ -102,11 +116,16 @@ final class SignedSessions {
 		}
 		try {
 			byte[] payload = UNBASE64.decode(value.substring(0, dot));
-			if (!MessageDigest.isEqual(mac(payload), UNBASE64.decode(value.substring(dot + 1)))) {
+			// base64 leaves spare bits in a last character; only the one spelling we write is accepted, so a value
+			// with any character changed is refused even where the decoded bytes would stay the same
+			String expected = BASE64.encodeToString(payload) + "." + BASE64.encodeToString(mac(payload));
+			// in constant time: how much of a forged signature matched must not show in the answer's time
+			if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), value.getBytes(StandardCharsets.UTF_8))) {
 				return Optional.empty();
 			}
 			Ticket ticket = json.readValue(payload, Ticket.class);
-			return now.getEpochSecond() < ticket.expiresAt() ? Optional.of(ticket) : Optional.empty();
+			// a value from before sessions were registered names none: signed out, like any other old shape
+			return ticket.session() != null && now.getEpochSecond() < ticket.expiresAt() ? Optional.of(ticket) : Optional.empty();
 		}
 		catch (IllegalArgumentException | JacksonException e) {
 			// not base64, or signed by a version that wrote another shape: treated as signed out

@@ -36,8 +36,8 @@ class SignInPage {
 
 	private String message(String error) {
 		if ("locked".equals(error)) {
-			return "密码连续输错 " + properties.maxFailedSignIns() + " 次，账号已锁定 " + properties.lockDuration().toMinutes()
-					+ " 分钟。请稍后再试，或请管理员协助。";
+			return "密码连续输错 " + properties.maxFailedSignIns() + " 次，从这台设备登录该账号已暂停 "
+					+ properties.lockDuration().toMinutes() + " 分钟。请稍后再试，或请管理员协助。";
 		}
 		return error == null ? null : "用户名或密码不正确，请重新输入。";
 	}

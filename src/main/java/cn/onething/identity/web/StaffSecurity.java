@@ -2,6 +2,7 @@ package cn.onething.identity.web;
 
 import java.net.URI;
 
+import cn.onething.identity.StaffRole;
 import cn.onething.identity.internal.SignInAttempts;
 import cn.onething.identity.session.CookieSecurityContextRepository;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -15,7 +16,6 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
-import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
@@ -34,6 +34,8 @@ class StaffSecurity {
 	static final String CONSOLE = "/staff";
 	static final String SIGN_IN = "/staff/login";
 	static final String SIGN_OUT = "/staff/logout";
+	static final String PASSWORD = "/staff/password";
+	static final String ACCOUNTS = "/staff/accounts";
 
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
@@ -45,8 +47,6 @@ class StaffSecurity {
 		toSignIn.setRequestCache(noSession);
 		RedirectServerAuthenticationSuccessHandler signedIn = new RedirectServerAuthenticationSuccessHandler(CONSOLE);
 		signedIn.setRequestCache(noSession);
-		SecurityContextServerLogoutHandler forget = new SecurityContextServerLogoutHandler();
-		forget.setSecurityContextRepository(sessions);
 		RedirectServerLogoutSuccessHandler signedOut = new RedirectServerLogoutSuccessHandler();
 		signedOut.setLogoutSuccessUrl(URI.create(SIGN_IN + "?logout=1"));
 		return http
@@ -55,6 +55,7 @@ class StaffSecurity {
 				.requestCache(cache -> cache.requestCache(noSession))
 				.authorizeExchange(exchanges -> exchanges
 						.pathMatchers(SIGN_IN).permitAll()
+						.pathMatchers(ACCOUNTS, ACCOUNTS + "/**").hasRole(StaffRole.ADMIN.name())
 						.anyExchange().authenticated())
 				.formLogin(form -> form
 						.loginPage(SIGN_IN)
@@ -62,11 +63,14 @@ class StaffSecurity {
 						.securityContextRepository(sessions)
 						.authenticationSuccessHandler(signedIn)
 						.authenticationFailureHandler(new SignInFailures(SIGN_IN)))
-				.logout(logout -> logout.logoutUrl(SIGN_OUT).logoutHandler(forget).logoutSuccessHandler(signedOut))
+				.logout(logout -> logout.logoutUrl(SIGN_OUT)
+						.logoutHandler((signOut, authentication) -> sessions.end(signOut.getExchange()))
+						.logoutSuccessHandler(signedOut))
 				// every unauthenticated console request, whatever it accepts, goes to the sign-in page
 				.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(toSignIn))
 				.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()).csrfTokenRequestHandler(csrfFromFormsAndUploads()))
 				.addFilterAfter(new CsrfTokenForForms(), SecurityWebFiltersOrder.CSRF)
+				.addFilterAfter(new PasswordChangeFirst(), SecurityWebFiltersOrder.AUTHORIZATION)
 				.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 				.build();
 	}

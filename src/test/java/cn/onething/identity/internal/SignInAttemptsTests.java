@@ -2,7 +2,6 @@ package cn.onething.identity.internal;
 
 import java.util.Set;
 
-import cn.onething.identity.Identity;
 import cn.onething.identity.StaffMember;
 import cn.onething.identity.StaffRole;
 import cn.onething.system.TestDatabase;
@@ -22,7 +21,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Staff accounts in PostgreSQL: hashed passwords, and a lock after repeated wrong ones that every replica sees. */
+/**
+ * Staff accounts in PostgreSQL: hashed passwords, and a lock after repeated wrong ones that every replica sees. Called
+ * outside a web request, every attempt here comes from one and the same (unknown) address.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
 		"onething.catalog.import-on-startup=false", "onething.identity.demo-accounts=false" })
 class SignInAttemptsTests {
@@ -36,7 +38,7 @@ class SignInAttemptsTests {
 	}
 
 	@Autowired
-	Identity identity;
+	StaffAccountStore accounts;
 
 	@Autowired
 	SignInAttempts signIn;
@@ -50,21 +52,22 @@ class SignInAttemptsTests {
 	@BeforeEach
 	void aFreshAccount() {
 		db.sql("delete from identity_staff where username = 'clerk'").then().block();
-		assertThat(identity.createAccount(CLERK, PASSWORD).block()).isTrue();
+		db.sql("delete from identity_sign_in_failure").then().block();
+		assertThat(accounts.insertIfAbsent(CLERK, encoder.encode(PASSWORD), false).block()).isTrue();
 	}
 
 	@Test
-	void thePasswordIsStoredAsABcryptHashOnly() {
+	void thePasswordIsStoredAsAPrefixedBcryptHashOnly() {
 		String hash = db.sql("select password_hash from identity_staff where username = 'clerk'")
 				.map(row -> row.get("password_hash", String.class)).one().block();
 
-		assertThat(hash).startsWith("$2").doesNotContain(PASSWORD);
+		assertThat(hash).startsWith("{bcrypt}$2").doesNotContain(PASSWORD);
 		assertThat(encoder.matches(PASSWORD, hash)).isTrue();
 	}
 
 	@Test
 	void aTakenUsernameIsNotOverwritten() {
-		assertThat(identity.createAccount(new StaffMember("clerk", "冒名", null, Set.of(StaffRole.ADMIN)), "another-password").block())
+		assertThat(accounts.insertIfAbsent(new StaffMember("clerk", "冒名", null, Set.of(StaffRole.ADMIN)), "another-hash", false).block())
 				.isFalse();
 		assertThat(attempt(PASSWORD).getPrincipal()).isEqualTo(CLERK);
 	}
@@ -84,7 +87,7 @@ class SignInAttemptsTests {
 	}
 
 	@Test
-	void fiveWrongPasswordsInARowLockTheAccountEvenAgainstTheRightOne() {
+	void fiveWrongPasswordsInARowFromOneAddressLockItEvenAgainstTheRightOne() {
 		for (int i = 1; i < 5; i++) {
 			assertThatThrownBy(() -> attempt("wrong")).isInstanceOf(BadCredentialsException.class);
 		}
@@ -98,7 +101,7 @@ class SignInAttemptsTests {
 		for (int i = 0; i < 5; i++) {
 			assertThatThrownBy(() -> attempt("wrong")).isNotNull();
 		}
-		db.sql("update identity_staff set locked_until = now() - interval '1 second' where username = 'clerk'").then().block();
+		db.sql("update identity_sign_in_failure set locked_until = now() - interval '1 second' where username = 'clerk'").then().block();
 
 		assertThat(attempt(PASSWORD).getPrincipal()).isEqualTo(CLERK);
 		assertThatThrownBy(() -> attempt("wrong")).isInstanceOf(BadCredentialsException.class);
@@ -118,6 +121,16 @@ class SignInAttemptsTests {
 	void anUnknownUsernameGetsTheAnswerOfAWrongPassword() {
 		assertThatThrownBy(() -> signIn.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("nobody", "x")).block())
 				.isInstanceOf(BadCredentialsException.class);
+	}
+
+	@Test
+	void aNameOfNoAccountIsCountedAndLockedLikeAnAccountsName() {
+		for (int i = 1; i < 5; i++) {
+			assertThatThrownBy(() -> signIn.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("nobody", "x")).block())
+					.isInstanceOf(BadCredentialsException.class);
+		}
+		assertThatThrownBy(() -> signIn.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("nobody", "x")).block())
+				.isInstanceOf(LockedException.class);
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package cn.onething.identity.session;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -22,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The "no sticky sessions" proof: two replicas, i.e. two application contexts with servers of their own, sharing a
  * database and the session secret and nothing else. A member signed in on one is signed in on the other, and a form
- * rendered by one is accepted by the other. A replica with another secret lets nobody in.
+ * rendered by one is accepted by the other; signing out on one ends the session on the other within the revocation
+ * check interval (5 s). A replica with another secret lets nobody in.
  */
 class NoStickySessionsTests {
 
@@ -31,14 +34,16 @@ class NoStickySessionsTests {
 	static ConfigurableApplicationContext first;
 	static ConfigurableApplicationContext second;
 	static ConfigurableApplicationContext stranger;
+	/** The second replica's clock, to let its cached look at a session fall due. */
+	static final MovableClock secondsClock = new MovableClock();
 
 	@BeforeAll
 	static void twoReplicasOfOneDatabase() {
 		Map<String, Object> database = new HashMap<>();
 		TestDatabase.registerFresh((name, value) -> database.put(name, value.get()));
-		first = replica(database, SECRET);
-		second = replica(database, SECRET);
-		stranger = replica(database, "a-different-secret-of-thirty-two-chars");
+		first = replica(database, SECRET, null);
+		second = replica(database, SECRET, secondsClock);
+		stranger = replica(database, "a-different-secret-of-thirty-two-chars", null);
 		first.getBean(DemoAccounts.class).create().block();
 	}
 
@@ -82,14 +87,35 @@ class NoStickySessionsTests {
 		assertThat(onStranger.get("/staff").getResponseHeaders().getLocation()).hasPath("/staff/login");
 	}
 
+	@Test
+	void signingOutOnOneReplicaEndsTheSessionOnTheOtherWithinTheCheckInterval() {
+		StaffSession onFirst = StaffSession.signedIn(client(first), "hrss", DemoAccounts.PASSWORD);
+		StaffSession onSecond = new StaffSession(client(second));
+		onSecond.cookies().putAll(onFirst.cookies());
+		assertThat(onSecond.page("/staff")).contains("人社审核员");
+
+		onFirst.submit("/staff", "/staff/logout", form());
+
+		assertThat(onSecond.page("/staff")).as("the second replica's look at the session is a moment old").contains("人社审核员");
+		secondsClock.advance(Duration.ofSeconds(6));
+		EntityExchangeResult<String> after = onSecond.get("/staff");
+		assertThat(after.getStatus().is3xxRedirection()).isTrue();
+		assertThat(after.getResponseHeaders().getLocation()).hasPath("/staff/login");
+	}
+
 	/** Settings as arguments, which win over application.yaml (its server.port, for one). */
-	private static ConfigurableApplicationContext replica(Map<String, Object> database, String secret) {
+	private static ConfigurableApplicationContext replica(Map<String, Object> database, String secret, Clock clock) {
 		Map<String, Object> properties = new HashMap<>(database);
 		properties.put("server.port", 0);
 		properties.put("onething.catalog.import-on-startup", false);
 		properties.put("onething.identity.demo-accounts", false);
 		properties.put("onething.identity.session-secret", secret);
 		return new SpringApplicationBuilder(OnethingApplication.class)
+				.initializers(context -> {
+					if (clock != null) {
+						context.getBeanFactory().registerSingleton("replicaClock", clock);
+					}
+				})
 				.run(properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new));
 	}
 

@@ -2,8 +2,10 @@ package cn.onething.identity.session;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
 import cn.onething.identity.StaffSession;
+import cn.onething.identity.accounts.StaffAccounts;
 import cn.onething.identity.internal.DemoAccounts;
 import cn.onething.system.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The session cookie at the door of the console: changed, expired, or of a disabled account, it lets no one in. */
+/**
+ * The session cookie at the door of the console: changed, expired, signed out, never opened, or of a disabled account,
+ * it lets no one in.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"onething.catalog.import-on-startup=false", "onething.identity.demo-accounts=false",
 		"onething.identity.session-secret=" + SessionCookieTests.SECRET })
@@ -45,6 +50,9 @@ class SessionCookieTests {
 	@Autowired
 	JsonMapper json;
 
+	@Autowired
+	StaffAccounts accounts;
+
 	WebTestClient web;
 
 	StaffSession police;
@@ -54,6 +62,7 @@ class SessionCookieTests {
 		web = WebTestClient.bindToServer().responseTimeout(java.time.Duration.ofSeconds(30)).baseUrl("http://localhost:" + port).build();
 		demoAccounts.create().block();
 		db.sql("update identity_staff set enabled = true").then().block();
+		db.sql("delete from identity_session").then().block();
 		police = StaffSession.signedIn(web, "police", DemoAccounts.PASSWORD);
 	}
 
@@ -76,9 +85,10 @@ class SessionCookieTests {
 
 	@Test
 	void anExpiredCookieIsRefused() {
-		Instant signedInAt = Instant.now().minus(Duration.ofHours(9));
+		Instant signedInAt = Instant.now().minus(Duration.ofHours(2));
 		police.cookies().put(CookieSecurityContextRepository.COOKIE, sessions().sign(SignedSessions.Ticket.of(
-				SignedSessionsTests.POLICE, signedInAt, signedInAt.plus(Duration.ofHours(8)))));
+				currentSession(), SignedSessionsTests.POLICE, signedInAt, signedInAt.plus(Duration.ofHours(1)),
+				signedInAt.plus(Duration.ofHours(10)))));
 
 		assertThat(police.get("/staff").getResponseHeaders().getLocation()).hasPath("/staff/login");
 	}
@@ -90,7 +100,8 @@ class SessionCookieTests {
 
 		Instant checkedLongAgo = Instant.now().minus(CookieSecurityContextRepository.RECHECK_AFTER).minusSeconds(1);
 		police.cookies().put(CookieSecurityContextRepository.COOKIE, sessions().sign(SignedSessions.Ticket.of(
-				SignedSessionsTests.POLICE, checkedLongAgo, checkedLongAgo.plus(Duration.ofHours(8)))));
+				currentSession(), SignedSessionsTests.POLICE, checkedLongAgo, checkedLongAgo.plus(Duration.ofHours(1)),
+				checkedLongAgo.plus(Duration.ofHours(10)))));
 
 		assertThat(police.get("/staff").getResponseHeaders().getLocation()).hasPath("/staff/login");
 		assertThat(police.cookies()).doesNotContainKey(CookieSecurityContextRepository.COOKIE);
@@ -99,8 +110,8 @@ class SessionCookieTests {
 	@Test
 	void usingTheConsoleAfterTheRecheckIntervalExtendsTheSession() {
 		Instant checkedLongAgo = Instant.now().minus(CookieSecurityContextRepository.RECHECK_AFTER).minusSeconds(1);
-		String old = sessions().sign(SignedSessions.Ticket.of(SignedSessionsTests.POLICE, checkedLongAgo,
-				checkedLongAgo.plus(Duration.ofHours(8))));
+		String old = sessions().sign(SignedSessions.Ticket.of(currentSession(), SignedSessionsTests.POLICE, checkedLongAgo,
+				checkedLongAgo.plus(Duration.ofHours(1)), checkedLongAgo.plus(Duration.ofHours(10))));
 		police.cookies().put(CookieSecurityContextRepository.COOKIE, old);
 
 		EntityExchangeResult<String> answer = police.get("/staff");
@@ -108,7 +119,51 @@ class SessionCookieTests {
 		assertThat(answer.getResponseBody()).contains("公安审核员");
 		String renewed = police.cookies().get(CookieSecurityContextRepository.COOKIE);
 		assertThat(renewed).isNotEqualTo(old);
-		assertThat(sessions().verify(renewed, Instant.now().plus(Duration.ofHours(7).plusMinutes(50)))).isPresent();
+		assertThat(sessions().verify(renewed, Instant.now().plus(Duration.ofMinutes(50)))).as("a new hour").isPresent();
+	}
+
+	@Test
+	void aCookieSignedForASessionThatWasNeverOpenedIsRefused() {
+		Instant now = Instant.now();
+		police.cookies().put(CookieSecurityContextRepository.COOKIE, sessions().sign(SignedSessions.Ticket.of(
+				UUID.randomUUID(), SignedSessionsTests.POLICE, now, now.plus(Duration.ofHours(1)), now.plus(Duration.ofHours(10)))));
+
+		assertThat(police.get("/staff").getResponseHeaders().getLocation()).hasPath("/staff/login");
+	}
+
+	@Test
+	void theOldCookieReplayedAfterSigningOutIsRefused() {
+		String cookie = police.cookies().get(CookieSecurityContextRepository.COOKIE);
+		police.submit("/staff", "/staff/logout", StaffSession.form());
+
+		StaffSession replay = new StaffSession(web);
+		replay.cookies().put(CookieSecurityContextRepository.COOKIE, cookie);
+		EntityExchangeResult<String> answer = replay.get("/staff");
+
+		assertThat(answer.getStatus().is3xxRedirection()).isTrue();
+		assertThat(answer.getResponseHeaders().getLocation()).hasPath("/staff/login");
+		assertThat(liveSessions("police")).isZero();
+	}
+
+	@Test
+	void disablingTheAccountEndsItsSessionAtOnce() {
+		StaffSession secondBrowser = StaffSession.signedIn(web, "police", DemoAccounts.PASSWORD);
+		assertThat(liveSessions("police")).isEqualTo(2);
+
+		accounts.setEnabled("admin", "police", false).block();
+
+		assertThat(police.get("/staff").getResponseHeaders().getLocation()).hasPath("/staff/login");
+		assertThat(secondBrowser.get("/staff").getResponseHeaders().getLocation()).hasPath("/staff/login");
+		assertThat(liveSessions("police")).isZero();
+	}
+
+	private UUID currentSession() {
+		return sessions().verify(police.cookies().get(CookieSecurityContextRepository.COOKIE), Instant.now()).orElseThrow().session();
+	}
+
+	private long liveSessions(String username) {
+		return db.sql("select count(*) as n from identity_session where username = :u and revoked_at is null")
+				.bind("u", username).map(row -> row.get("n", Long.class)).one().block();
 	}
 
 	private SignedSessions sessions() {

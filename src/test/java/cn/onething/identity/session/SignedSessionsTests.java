@@ -2,6 +2,7 @@ package cn.onething.identity.session;
 
 import java.time.Instant;
 import java.util.Set;
+import java.util.UUID;
 
 import cn.onething.identity.StaffMember;
 import cn.onething.identity.StaffRole;
@@ -15,12 +16,13 @@ class SignedSessionsTests {
 
 	static final Instant NOW = Instant.parse("2026-03-02T01:00:00Z");
 	static final StaffMember POLICE = new StaffMember("police", "公安审核员", "public-security", Set.of(StaffRole.REVIEWER));
+	static final UUID SESSION = UUID.fromString("0c7a3e58-5b7e-4f65-9d1e-3f4a2b1c0d9e");
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
 	final SignedSessions sessions = new SignedSessions(SignedSessions.keyFrom("session", "a-secret-of-at-least-thirty-two-chars"), JSON);
 
 	String issuedNow() {
-		return sessions.sign(SignedSessions.Ticket.of(POLICE, NOW, NOW.plusSeconds(8 * 3600)));
+		return sessions.sign(SignedSessions.Ticket.of(SESSION, POLICE, NOW, NOW.plusSeconds(8 * 3600), NOW.plusSeconds(10 * 3600)));
 	}
 
 	@Test
@@ -54,7 +56,7 @@ class SignedSessionsTests {
 	@Test
 	void aSessionSignedWithAnotherSecretIsRefused() {
 		SignedSessions forger = new SignedSessions(SignedSessions.keyFrom("session", "another-secret-of-thirty-two-characters"), JSON);
-		String forged = forger.sign(SignedSessions.Ticket.of(POLICE, NOW, NOW.plusSeconds(3600)));
+		String forged = forger.sign(SignedSessions.Ticket.of(SESSION, POLICE, NOW, NOW.plusSeconds(3600), NOW.plusSeconds(3600)));
 
 		assertThat(sessions.verify(forged, NOW)).isEmpty();
 	}
@@ -65,6 +67,22 @@ class SignedSessionsTests {
 
 		assertThat(sessions.verify(value, NOW.plusSeconds(8 * 3600 - 1))).isPresent();
 		assertThat(sessions.verify(value, NOW.plusSeconds(8 * 3600))).isEmpty();
+	}
+
+	@Test
+	void useNeverExtendsASessionPastItsLifetime() {
+		String value = sessions.sign(SignedSessions.Ticket.of(SESSION, POLICE, NOW, NOW.plusSeconds(3600), NOW.plusSeconds(600)));
+
+		assertThat(sessions.verify(value, NOW.plusSeconds(599))).isPresent();
+		assertThat(sessions.verify(value, NOW.plusSeconds(600))).isEmpty();
+	}
+
+	@Test
+	void aValueNamingNoSessionIsRefused() {
+		String value = sessions.sign(new SignedSessions.Ticket(null, "police", "公安审核员", "public-security",
+				Set.of(StaffRole.REVIEWER), NOW.getEpochSecond(), NOW.getEpochSecond() + 3600, NOW.getEpochSecond() + 3600, false));
+
+		assertThat(sessions.verify(value, NOW)).isEmpty();
 	}
 
 	@Test

@@ -70,17 +70,31 @@ class SignInPageTests {
 	}
 
 	@Test
-	void fiveWrongPasswordsLockTheAccountAndThePageSaysForHowLong() {
+	void fiveWrongPasswordsPauseSignInFromThisDeviceAndThePageSaysForHowLong() {
 		StaffSession browser = new StaffSession(web);
 		EntityExchangeResult<String> last = null;
 		for (int attempt = 0; attempt < 5; attempt++) {
 			last = browser.submit("/staff/login", "/staff/login", form("username", "hrss", "password", "guess-" + attempt));
 		}
-		assertThat(browser.follow(last)).contains("账号已锁定 15 分钟");
+		assertThat(browser.follow(last)).contains("从这台设备登录该账号已暂停 15 分钟");
 
 		EntityExchangeResult<String> right = browser.submit("/staff/login", "/staff/login",
 				form("username", "hrss", "password", DemoAccounts.PASSWORD));
-		assertThat(browser.follow(right)).as("the right password waits for the lock too").contains("账号已锁定");
+		assertThat(browser.follow(right)).as("the right password waits for the lock too").contains("已暂停");
+	}
+
+	@Test
+	void anXForwardedForHeaderIsNotBelievedWithoutATrustedProxy() {
+		StaffSession guesser = new StaffSession(web).header("X-Forwarded-For", "203.0.113.7");
+		for (int attempt = 0; attempt < 5; attempt++) {
+			guesser.submit("/staff/login", "/staff/login", form("username", "fund", "password", "guess-" + attempt));
+		}
+
+		StaffSession claimsAnotherAddress = new StaffSession(web).header("X-Forwarded-For", "198.51.100.20");
+		EntityExchangeResult<String> right = claimsAnotherAddress.submit("/staff/login", "/staff/login",
+				form("username", "fund", "password", DemoAccounts.PASSWORD));
+
+		assertThat(claimsAnotherAddress.follow(right)).as("both came from the test's own address").contains("已暂停");
 	}
 
 	@Test
@@ -105,7 +119,7 @@ class SignInPageTests {
 		assertThat(session.isHttpOnly()).isTrue();
 		assertThat(session.getSameSite()).isEqualTo("Lax");
 		assertThat(session.getPath()).isEqualTo("/staff");
-		assertThat(session.getMaxAge().toHours()).isEqualTo(8);
+		assertThat(session.getMaxAge().toHours()).as("onething.identity.session-timeout").isEqualTo(1);
 		assertThat(browser.page("/staff")).contains("公安审核员");
 		assertThat(browser.cookies()).as("no WebSession cookie on any answer").doesNotContainKey("SESSION");
 	}
