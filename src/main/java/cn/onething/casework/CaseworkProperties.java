@@ -29,9 +29,12 @@ public record CaseworkProperties(
 		@DefaultValue("15m") Duration lookupLockDuration) {
 
 	public CaseworkProperties {
-		if (maxUploadSize.toBytes() <= 0 || maxUploadRequestSize.toBytes() < maxUploadSize.toBytes()) {
+		if (maxUploadSize.toBytes() <= 0 || maxUploadSize.toBytes() > Integer.MAX_VALUE) {
+			throw new IllegalArgumentException("onething.casework.max-upload-size must be between 1B and 2GB, was " + maxUploadSize);
+		}
+		if (maxUploadRequestSize.toBytes() < maxUploadSize.toBytes()) {
 			throw new IllegalArgumentException("onething.casework.max-upload-request-size (" + maxUploadRequestSize
-					+ ") must be at least onething.casework.max-upload-size (" + maxUploadSize + "), which must be positive");
+					+ ") must be at least onething.casework.max-upload-size (" + maxUploadSize + ")");
 		}
 		if (maxUploadParts <= 0) {
 			throw new IllegalArgumentException("onething.casework.max-upload-parts must be a positive number, was " + maxUploadParts);

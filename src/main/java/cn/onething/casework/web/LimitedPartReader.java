@@ -22,10 +22,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * The one reader of multipart bodies (every {@code getMultipartData()} and {@code @RequestPart} goes through it).
- * Spring's reader keeps a part in memory up to 256 KB and streams anything larger to a temporary file, stopping a
- * file at {@code max-upload-size} while writing it; this reader stops the body at {@code max-upload-request-size}
- * and the parts at number {@code max-upload-parts + 1}. Each stop is an {@link UploadRefused}; Spring deletes the
- * files of the parts read before it. {@link UploadGate} refuses what its Content-Length already shows to be over the
+ * Spring's reader keeps a file in memory up to 256 KB and streams anything larger to a temporary file, and refuses
+ * a text field over 256 KB; this reader stops the body at {@code max-upload-request-size} and the parts at number
+ * {@code max-upload-parts + 1}. Each stop is an {@link UploadRefused}; Spring deletes the files of the parts read
+ * before it. {@link UploadGate} refuses what its Content-Length already shows to be over the
  * limit before this reader starts, and bounds how many requests are read at once.
  */
 final class LimitedPartReader implements HttpMessageReader<Part> {
@@ -35,7 +35,9 @@ final class LimitedPartReader implements HttpMessageReader<Part> {
 
 	LimitedPartReader(CaseworkProperties limits) {
 		this.limits = limits;
-		parts.setMaxDiskUsagePerPart(limits.maxUploadSize().toBytes());
+		// a file is bounded by the request here, and by max-upload-size where UploadParts reads it: refused there, the
+		// text fields are still there for the page that says so
+		parts.setMaxDiskUsagePerPart(-1);
 		// counted here instead, so going over is refused with our 413 rather than Spring's decoding error
 		parts.setMaxParts(-1);
 	}
@@ -55,7 +57,7 @@ final class LimitedPartReader implements HttpMessageReader<Part> {
 							sink.next(part);
 						}
 					})
-					.onErrorMap(DataBufferLimitException.class, tooLarge -> UploadRefused.fileTooLarge(limits.maxUploadSize()));
+					.onErrorMap(DataBufferLimitException.class, tooLarge -> UploadRefused.fieldTooLarge(parts.getMaxInMemorySize()));
 		});
 	}
 

@@ -22,12 +22,13 @@ public final class UploadRefused extends ResponseStatusException {
 	private final String message;
 	private final Duration retryAfter;
 
+	/** @param limit the property that sets it, or what it is when no property does */
 	private UploadRefused(HttpStatus status, URI type, String title, String message, String limit, Object max,
 			Duration retryAfter) {
 		super(status, message);
 		getBody().setType(type);
 		getBody().setTitle(title);
-		getBody().setProperty("limit", "onething.casework." + limit);
+		getBody().setProperty("limit", limit);
 		getBody().setProperty("max", max);
 		this.message = message;
 		this.retryAfter = retryAfter;
@@ -35,22 +36,28 @@ public final class UploadRefused extends ResponseStatusException {
 
 	static UploadRefused fileTooLarge(DataSize max) {
 		return tooLarge("有一个文件超过 " + megabytes(max) + " 的上限，未保存任何内容。请压缩或拆分后重新提交。",
-				"max-upload-size", max);
+				"onething.casework.max-upload-size", max);
 	}
 
 	static UploadRefused requestTooLarge(DataSize max) {
 		return tooLarge("一次提交的文件合计超过 " + megabytes(max) + " 的上限，未保存任何内容。请减少或压缩文件后重新提交。",
-				"max-upload-request-size", max);
+				"onething.casework.max-upload-request-size", max);
+	}
+
+	/** Text fields are held in memory while the request is read, so they have a small fixed limit. */
+	static UploadRefused fieldTooLarge(int maxBytes) {
+		return tooLarge("有一项填写的内容超过 " + megabytes(DataSize.ofBytes(maxBytes)) + "，未保存任何内容。", "text field size",
+				DataSize.ofBytes(maxBytes));
 	}
 
 	static UploadRefused tooManyParts(int max) {
 		return new UploadRefused(HttpStatus.CONTENT_TOO_LARGE, TOO_LARGE, "Too many parts",
-				"一次提交最多 " + max + " 项（表单项和文件合计），未保存任何内容。请分次提交。", "max-upload-parts", max, null);
+				"一次提交最多 " + max + " 项（表单项和文件合计），未保存任何内容。请分次提交。", "onething.casework.max-upload-parts", max, null);
 	}
 
 	static UploadRefused busy(int inFlight, Duration retryAfter) {
 		return new UploadRefused(HttpStatus.SERVICE_UNAVAILABLE, BUSY, "Too many uploads at once",
-				"正在处理的上传较多，请 " + retryAfter.toSeconds() + " 秒后重新提交，已填内容未保存。", "max-uploads-in-flight",
+				"正在处理的上传较多，请 " + retryAfter.toSeconds() + " 秒后重新提交，已填内容未保存。", "onething.casework.max-uploads-in-flight",
 				inFlight, retryAfter);
 	}
 

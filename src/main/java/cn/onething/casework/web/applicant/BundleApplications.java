@@ -39,12 +39,14 @@ class BundleApplications {
 	private final BundleFiling filing;
 	private final CaseLinks links;
 	private final Catalog catalog;
+	private final UploadParts uploadParts;
 
-	BundleApplications(Bundles bundles, BundleFiling filing, CaseLinks links, Catalog catalog) {
+	BundleApplications(Bundles bundles, BundleFiling filing, CaseLinks links, Catalog catalog, UploadParts uploadParts) {
 		this.bundles = bundles;
 		this.filing = filing;
 		this.links = links;
 		this.catalog = catalog;
+		this.uploadParts = uploadParts;
 	}
 
 	/**
@@ -58,7 +60,7 @@ class BundleApplications {
 			Map<String, String> values = new LinkedHashMap<>();
 			body.getT1().forEach((key, list) -> values.put(key, list.isEmpty() || list.get(0) == null ? "" : list.get(0).strip()));
 			values.putAll(UploadParts.fields(body.getT2()));
-			return UploadParts.uploads(body.getT2()).flatMap(uploads -> file(bundle, values, uploads));
+			return uploadParts.uploads(body.getT2()).flatMap(uploads -> file(bundle, values, uploads));
 		}).onErrorResume(UploadRefused.class, refused -> Mono.just(page(bundle, "casework/applicant/form-problems")
 				.status(refused.getStatusCode()).modelAttribute("problems", Map.of("材料文件", refused.message())).build()));
 	}

@@ -39,12 +39,14 @@ class CaseProgressPages {
 	private final CaseLookup lookup;
 	private final CaseLinks links;
 	private final Catalog catalog;
+	private final UploadParts uploadParts;
 
-	CaseProgressPages(Casework casework, CaseLookup lookup, CaseLinks links, Catalog catalog) {
+	CaseProgressPages(Casework casework, CaseLookup lookup, CaseLinks links, Catalog catalog, UploadParts uploadParts) {
 		this.casework = casework;
 		this.lookup = lookup;
 		this.links = links;
 		this.catalog = catalog;
+		this.uploadParts = uploadParts;
 	}
 
 	@GetMapping("/cases")
@@ -94,8 +96,7 @@ class CaseProgressPages {
 		if (!links.isValid(code, key)) {
 			return Mono.just(Rendering.redirectTo("/cases?code=" + code).build());
 		}
-		return casework.byReceiptCode(code).flatMap(stored -> exchange.getMultipartData()
-				.flatMap(UploadParts::uploads)
+		return casework.byReceiptCode(code).flatMap(stored -> uploadParts.uploads(exchange)
 				.flatMap(uploads -> casework.submitCorrection(stored.file().id(), uploads, Actor.applicant()))
 				.map(after -> Rendering.redirectTo(links.progressPath(code) + "&done=correction").build())
 				.onErrorResume(CaseInputRejected.class, e -> Mono.just(progressPage(stored, key, null, e.problems(), null)))

@@ -138,7 +138,7 @@ class IntakePagesTests {
 	}
 
 	@Test
-	void aFileOverTheUploadLimitIsRefusedWithAChinesePageAndNothingIsFiled() {
+	void aFileOverTheUploadLimitIsRefusedOnTheFormWithWhatWasTypedKeptAndNothingIsFiled() {
 		StaffSession window = signIn("window");
 		MultipartBodyBuilder parts = answers(key(window.page(FORM)));
 		byte[] scan = Arrays.copyOf(PDF, 11 * 1024 * 1024);
@@ -153,7 +153,7 @@ class IntakePagesTests {
 		EntityExchangeResult<String> refused = window.upload(FORM, FORM, parts);
 
 		assertThat(refused.getStatus()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
-		assertThat(refused.getResponseBody()).contains("上传的文件太大", "没有保存");
+		assertThat(refused.getResponseBody()).contains("没有受理", "有一个文件超过 10 MB 的上限", "value=\"13812345678\"");
 		assertThat(cases()).isEqualTo(before);
 	}
 
