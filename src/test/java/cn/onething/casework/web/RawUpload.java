@@ -57,6 +57,11 @@ final class RawUpload implements AutoCloseable {
 		return (partHead(name, null, contentType) + value + "\r\n").getBytes(StandardCharsets.UTF_8);
 	}
 
+	/** The head of a file part, for a test that sends its content piece by piece. */
+	static byte[] fileHead(String name, String encodedFileName) {
+		return partHead(name, encodedFileName, "application/pdf").getBytes(StandardCharsets.UTF_8);
+	}
+
 	/** The bytes of a file part whose {@code filename*} is sent percent-encoded (RFC 6266), as given. */
 	static byte[] file(String name, String encodedFileName, byte[] content) {
 		ByteArrayOutputStream part = new ByteArrayOutputStream();
