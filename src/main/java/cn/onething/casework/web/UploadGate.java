@@ -50,7 +50,7 @@ final class UploadGate implements WebFilter, Ordered {
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
 		MediaType type = request.getHeaders().getContentType();
-		if (type == null || !MediaType.MULTIPART_FORM_DATA.isCompatibleWith(type)) {
+		if (type == null || !"multipart".equalsIgnoreCase(type.getType())) {
 			return chain.filter(exchange);
 		}
 		if (request.getHeaders().getContentLength() > limits.maxUploadRequestSize().toBytes()) {
