@@ -128,6 +128,32 @@ class UploadLimitsTests {
 	}
 
 	@Test
+	void thePhoneFormDeclaringALengthOverTheLimitGetsTheChineseErrorPage() throws Exception {
+		try (RawUpload upload = new RawUpload(port, "/bundles/newborn/applications", 495L * KB * KB, "Accept: text/html")) {
+			RawUpload.Answer answer = upload.answer().get(60, TimeUnit.SECONDS);
+
+			assertThat(answer.status()).isEqualTo(413);
+			assertThat(answer.body()).contains("上传的文件太大", "没有保存任何内容", "返回键");
+		}
+	}
+
+	@Test
+	void thePhoneFormWithSixtyOnePartsIsRefusedInChineseAndFilesNothing() {
+		long before = cases();
+		MultipartBodyBuilder form = new MultipartBodyBuilder();
+		NewbornAnswers.valid(newborn).forEach(form::part);
+		for (int note = NewbornAnswers.valid(newborn).size(); note < 61; note++) {
+			form.part("note." + note, "备注");
+		}
+
+		String page = web.post().uri("/bundles/newborn/applications").body(BodyInserters.fromMultipartData(form.build()))
+				.exchange().expectStatus().isEqualTo(413).expectBody(String.class).returnResult().getResponseBody();
+
+		assertThat(page).contains("申请尚未提交", "一次提交最多 60 项");
+		assertThat(cases()).isEqualTo(before);
+	}
+
+	@Test
 	void aFileOverTheFileLimitIsRefusedWith413NamingItAndNothingIsFiled() {
 		long before = cases();
 		MultipartBodyBuilder parts = application();
