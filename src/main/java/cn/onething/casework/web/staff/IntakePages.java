@@ -49,13 +49,13 @@ class IntakePages {
 
 	IntakePages(Bundles bundles, BundleFiling filing, Identity identity, Departments departments, CaseSheet sheet,
 			CaseLinks links, UploadParts uploadParts) {
-		this.uploadParts = uploadParts;
 		this.bundles = bundles;
 		this.filing = filing;
 		this.identity = identity;
 		this.departments = departments;
 		this.sheet = sheet;
 		this.links = links;
+		this.uploadParts = uploadParts;
 	}
 
 	@GetMapping("/staff/intake")
