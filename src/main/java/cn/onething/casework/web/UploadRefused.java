@@ -19,7 +19,6 @@ public final class UploadRefused extends ResponseStatusException {
 	public static final URI TOO_LARGE = URI.create("/problems/upload-too-large");
 	public static final URI BUSY = URI.create("/problems/uploads-busy");
 
-	private final String message;
 	private final Duration retryAfter;
 
 	/** @param limit the property that sets it, or what it is when no property does */
@@ -30,7 +29,6 @@ public final class UploadRefused extends ResponseStatusException {
 		getBody().setTitle(title);
 		getBody().setProperty("limit", limit);
 		getBody().setProperty("max", max);
-		this.message = message;
 		this.retryAfter = retryAfter;
 	}
 
@@ -71,7 +69,7 @@ public final class UploadRefused extends ResponseStatusException {
 
 	/** What the person who sent it is told, in Chinese. */
 	public String message() {
-		return message;
+		return getReason();
 	}
 
 	@Override
