@@ -7,7 +7,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * {@code onething.casework.*}: the largest material file accepted, the working days an applicant gets to correct,
+ * {@code onething.casework.*}: the limits of an upload (the largest material file, the largest request carrying
+ * files, the most parts in one request, and how many uploads one replica reads at once, with the seconds a refused
+ * one is told to wait; docs/uploads.md says why these values), the working days an applicant gets to correct,
  * the secret that signs links to a case's progress page (set the same value on every replica), how long an
  * idempotency key of a submission is remembered, and how a case look-up by receipt code and phone digits is
  * throttled: {@code lookup-max-failures} wrong digits in a row lock the receipt code for {@code lookup-lock-duration},
@@ -16,6 +18,10 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("onething.casework")
 public record CaseworkProperties(
 		@DefaultValue("10MB") DataSize maxUploadSize,
+		@DefaultValue("50MB") DataSize maxUploadRequestSize,
+		@DefaultValue("60") int maxUploadParts,
+		@DefaultValue("4") int maxUploadsInFlight,
+		@DefaultValue("5s") Duration uploadRetryAfter,
 		@DefaultValue("10") int correctionWorkingDays,
 		String linkSecret,
 		@DefaultValue("24h") Duration idempotencyKeyLifetime,
@@ -23,6 +29,22 @@ public record CaseworkProperties(
 		@DefaultValue("15m") Duration lookupLockDuration) {
 
 	public CaseworkProperties {
+		if (maxUploadSize.toBytes() <= 0 || maxUploadSize.toBytes() > Integer.MAX_VALUE) {
+			throw new IllegalArgumentException("onething.casework.max-upload-size must be between 1B and 2GB, was " + maxUploadSize);
+		}
+		if (maxUploadRequestSize.toBytes() < maxUploadSize.toBytes()) {
+			throw new IllegalArgumentException("onething.casework.max-upload-request-size (" + maxUploadRequestSize
+					+ ") must be at least onething.casework.max-upload-size (" + maxUploadSize + ")");
+		}
+		if (maxUploadParts <= 0) {
+			throw new IllegalArgumentException("onething.casework.max-upload-parts must be a positive number, was " + maxUploadParts);
+		}
+		if (maxUploadsInFlight <= 0) {
+			throw new IllegalArgumentException("onething.casework.max-uploads-in-flight must be a positive number, was " + maxUploadsInFlight);
+		}
+		if (uploadRetryAfter.toSeconds() <= 0) {
+			throw new IllegalArgumentException("onething.casework.upload-retry-after must be at least a second, was " + uploadRetryAfter);
+		}
 		if (correctionWorkingDays <= 0) {
 			throw new IllegalArgumentException("onething.casework.correction-working-days must be a positive number of working days, was " + correctionWorkingDays);
 		}

@@ -75,7 +75,8 @@ class ApplicationsApi {
 			+ "and files the case. Without files send the ApplicationRequest as application/json. With files send "
 			+ "multipart/form-data: the ApplicationRequest as part 'application' (Content-Type application/json) and each "
 			+ "material file as part 'material.<material key>' (keys in GET /api/bundles/{id}: materials[].key); PDF, JPEG or "
-			+ "PNG, checked by content, each at most onething.casework.max-upload-size. The Idempotency-Key header makes "
+			+ "PNG, checked by content, each at most onething.casework.max-upload-size, together at most "
+			+ "onething.casework.max-upload-request-size, in at most onething.casework.max-upload-parts parts. The Idempotency-Key header makes "
 			+ "retries safe: the same key with the same body and files answers 200 with the first receipt and files nothing; "
 			+ "the same key with anything different is refused with 422. Keys are remembered for 24 hours.";
 
@@ -86,9 +87,11 @@ class ApplicationsApi {
 	private final CaseLinks links;
 	private final Catalog catalog;
 	private final CatalogProperties catalogProperties;
+	private final UploadParts uploadParts;
 
 	ApplicationsApi(Bundles bundles, BundleFiling filing, CaseLookup lookup, Casework casework, CaseLinks links,
-			Catalog catalog, CatalogProperties catalogProperties) {
+			Catalog catalog, CatalogProperties catalogProperties, UploadParts uploadParts) {
+		this.uploadParts = uploadParts;
 		this.bundles = bundles;
 		this.filing = filing;
 		this.lookup = lookup;
@@ -112,8 +115,7 @@ class ApplicationsApi {
 	Mono<ResponseEntity<FiledApplication>> fileWithMaterials(
 			@IdempotencyKeyHeader @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
 			@RequestPart("application") ApplicationRequest application, ServerWebExchange exchange) {
-		return exchange.getMultipartData().flatMap(UploadParts::uploads)
-				.flatMap(uploads -> file(key, application, uploads));
+		return uploadParts.uploads(exchange).flatMap(uploads -> file(key, application, uploads));
 	}
 
 	/** Required, though not to Spring: a missing key gets our 400 that says what to send. */
@@ -133,6 +135,12 @@ class ApplicationsApi {
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "422", description = "Fields or files to correct (type /problems/invalid-fields, every one "
 			+ "listed in errors), or a key reused with a different request (type /problems/idempotency-key-reused)",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "413", description = "A file, the request or the number of parts over its limit (type "
+			+ "/problems/upload-too-large; limit names the property, max its value); nothing is filed",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "503", description = "This replica already reads as many uploads as it may (type "
+			+ "/problems/uploads-busy); send again after Retry-After seconds",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
 	@interface FilingResponses {
 	}

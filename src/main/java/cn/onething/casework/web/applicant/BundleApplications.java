@@ -15,6 +15,7 @@ import cn.onething.casework.Upload;
 import cn.onething.casework.model.Actor;
 import cn.onething.casework.web.SubmissionKeys;
 import cn.onething.casework.web.UploadParts;
+import cn.onething.casework.web.UploadRefused;
 import cn.onething.catalog.Catalog;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -38,15 +39,20 @@ class BundleApplications {
 	private final BundleFiling filing;
 	private final CaseLinks links;
 	private final Catalog catalog;
+	private final UploadParts uploadParts;
 
-	BundleApplications(Bundles bundles, BundleFiling filing, CaseLinks links, Catalog catalog) {
+	BundleApplications(Bundles bundles, BundleFiling filing, CaseLinks links, Catalog catalog, UploadParts uploadParts) {
 		this.bundles = bundles;
 		this.filing = filing;
 		this.links = links;
 		this.catalog = catalog;
+		this.uploadParts = uploadParts;
 	}
 
-	/** The page's form is multipart (material files); a plain urlencoded post of the fields alone is read too. */
+	/**
+	 * The page's form is multipart (material files); a plain urlencoded post of the fields alone is read too. Files
+	 * over the upload limits get the problems page, whose back link keeps what was typed.
+	 */
 	@PostMapping("/bundles/{id}/applications")
 	Mono<Rendering> apply(@PathVariable String id, ServerWebExchange exchange) {
 		Bundle bundle = bundles.bundle(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这个一件事"));
@@ -54,8 +60,9 @@ class BundleApplications {
 			Map<String, String> values = new LinkedHashMap<>();
 			body.getT1().forEach((key, list) -> values.put(key, list.isEmpty() || list.get(0) == null ? "" : list.get(0).strip()));
 			values.putAll(UploadParts.fields(body.getT2()));
-			return UploadParts.uploads(body.getT2()).flatMap(uploads -> file(bundle, values, uploads));
-		});
+			return uploadParts.uploads(body.getT2()).flatMap(uploads -> file(bundle, values, uploads));
+		}).onErrorResume(UploadRefused.class, refused -> Mono.just(page(bundle, "casework/applicant/form-problems")
+				.status(refused.getStatusCode()).modelAttribute("problems", Map.of("材料文件", refused.message())).build()));
 	}
 
 	private Mono<Rendering> file(Bundle bundle, Map<String, String> values, List<Upload> uploads) {

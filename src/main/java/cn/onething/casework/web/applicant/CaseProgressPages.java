@@ -15,7 +15,9 @@ import cn.onething.casework.model.CaseContext;
 import cn.onething.casework.model.CaseRuleViolation;
 import cn.onething.casework.model.Flag;
 import cn.onething.casework.web.UploadParts;
+import cn.onething.casework.web.UploadRefused;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,12 +39,14 @@ class CaseProgressPages {
 	private final CaseLookup lookup;
 	private final CaseLinks links;
 	private final Catalog catalog;
+	private final UploadParts uploadParts;
 
-	CaseProgressPages(Casework casework, CaseLookup lookup, CaseLinks links, Catalog catalog) {
+	CaseProgressPages(Casework casework, CaseLookup lookup, CaseLinks links, Catalog catalog, UploadParts uploadParts) {
 		this.casework = casework;
 		this.lookup = lookup;
 		this.links = links;
 		this.catalog = catalog;
+		this.uploadParts = uploadParts;
 	}
 
 	@GetMapping("/cases")
@@ -92,12 +96,13 @@ class CaseProgressPages {
 		if (!links.isValid(code, key)) {
 			return Mono.just(Rendering.redirectTo(links.lookupPath(code)).build());
 		}
-		return casework.byReceiptCode(code).flatMap(stored -> exchange.getMultipartData()
-				.flatMap(UploadParts::uploads)
+		return casework.byReceiptCode(code).flatMap(stored -> uploadParts.uploads(exchange)
 				.flatMap(uploads -> casework.submitCorrection(stored.file().id(), uploads, Actor.applicant()))
 				.map(after -> Rendering.redirectTo(links.progressPath(code) + "&done=correction").build())
 				.onErrorResume(CaseInputRejected.class, e -> Mono.just(progressPage(stored, key, null, e.problems(), null)))
-				.onErrorResume(CaseRuleViolation.class, e -> Mono.just(progressPage(stored, key, null, Map.of("correction", e.getMessage()), null))));
+				.onErrorResume(CaseRuleViolation.class, e -> Mono.just(progressPage(stored, key, null, Map.of("correction", e.getMessage()), null)))
+				.onErrorResume(UploadRefused.class, e -> Mono.just(progressPage(stored, key, null, Map.of("correction", e.message()), null,
+						e.getStatusCode()))));
 	}
 
 	private Rendering lookupPage(String code, String error, HttpStatus status) {
@@ -106,9 +111,14 @@ class CaseProgressPages {
 	}
 
 	private Rendering progressPage(StoredCase stored, String key, String done, Map<String, String> problems, String unbindToken) {
+		return progressPage(stored, key, done, problems, unbindToken, HttpStatus.OK);
+	}
+
+	private Rendering progressPage(StoredCase stored, String key, String done, Map<String, String> problems, String unbindToken,
+			HttpStatusCode status) {
 		var current = catalog.current();
 		var today = java.time.LocalDate.now(CaseContext.CHINA);
-		return Rendering.view("casework/applicant/progress")
+		return Rendering.view("casework/applicant/progress").status(status)
 				.modelAttribute("catalog", current)
 				.modelAttribute("file", stored.file())
 				.modelAttribute("applicant", stored.applicant().masked())

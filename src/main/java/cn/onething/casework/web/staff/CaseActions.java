@@ -9,6 +9,7 @@ import cn.onething.casework.CaseInputRejected;
 import cn.onething.casework.model.CaseRuleViolation;
 import cn.onething.identity.Identity;
 import cn.onething.identity.StaffMember;
+import cn.onething.casework.web.UploadRefused;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.result.view.Rendering;
@@ -55,6 +56,10 @@ class CaseActions {
 			Map<String, String> problems = new LinkedHashMap<>();
 			rejected.problems().forEach((field, message) -> problems.put(form.id() + "." + field, message));
 			return Optional.of(new Refusal(new FormFeedback(problems, form.values(), null), HttpStatus.UNPROCESSABLE_CONTENT));
+		}
+		if (error instanceof UploadRefused refused) {
+			return Optional.of(new Refusal(FormFeedback.refused(form.id(), refused.message(), form.values()),
+					HttpStatus.valueOf(refused.getStatusCode().value())));
 		}
 		if (error instanceof CaseAccess.NotPermitted notPermitted) {
 			return Optional.of(new Refusal(FormFeedback.refused(form.id(), notPermitted.getMessage(), form.values()),

@@ -17,6 +17,7 @@ import cn.onething.casework.model.Actor;
 import cn.onething.casework.model.CaseContext;
 import cn.onething.casework.web.SubmissionKeys;
 import cn.onething.casework.web.UploadParts;
+import cn.onething.casework.web.UploadRefused;
 import cn.onething.identity.Identity;
 import cn.onething.identity.StaffMember;
 import cn.onething.identity.StaffRole;
@@ -44,15 +45,17 @@ class IntakePages {
 	private final Departments departments;
 	private final CaseSheet sheet;
 	private final CaseLinks links;
+	private final UploadParts uploadParts;
 
 	IntakePages(Bundles bundles, BundleFiling filing, Identity identity, Departments departments, CaseSheet sheet,
-			CaseLinks links) {
+			CaseLinks links, UploadParts uploadParts) {
 		this.bundles = bundles;
 		this.filing = filing;
 		this.identity = identity;
 		this.departments = departments;
 		this.sheet = sheet;
 		this.links = links;
+		this.uploadParts = uploadParts;
 	}
 
 	@GetMapping("/staff/intake")
@@ -70,12 +73,14 @@ class IntakePages {
 		Bundle bundle = bundle(bundleId);
 		return window().flatMap(member -> exchange.getMultipartData().flatMap(parts -> {
 			Map<String, String> values = UploadParts.fields(parts);
-			return UploadParts.uploads(parts)
+			return uploadParts.uploads(parts)
 					.flatMap(uploads -> filing.file(bundle, values, uploads, CaseAccess.actor(member, Actor.Kind.WINDOW),
 							SubmissionKeys.of(IdempotencyKey.INTAKE, values)))
 					.map(submission -> Rendering.redirectTo("/staff/intake/filed/" + submission.stored().file().id()).build())
 					.onErrorResume(CaseInputRejected.class, rejected -> Mono.just(
 							formPage(member, bundle, values, rejected.problems(), HttpStatus.UNPROCESSABLE_CONTENT)))
+					.onErrorResume(UploadRefused.class, refused -> Mono.just(formPage(member, bundle, values,
+							Map.of("材料文件", refused.message()), HttpStatus.valueOf(refused.getStatusCode().value()))))
 					.onErrorResume(IdempotencyKeyReused.class, reused -> Mono.just(bundlesPage(member,
 							"这份表单已经受理过，修改后的内容没有保存。请在“我的待办”中找到该件；如要受理另一件，请重新选择。",
 							HttpStatus.CONFLICT)));

@@ -21,10 +21,12 @@ class WindowActions {
 
 	private final Casework casework;
 	private final CaseActions actions;
+	private final UploadParts uploadParts;
 
-	WindowActions(Casework casework, CaseActions actions) {
+	WindowActions(Casework casework, CaseActions actions, UploadParts uploadParts) {
 		this.casework = casework;
 		this.actions = actions;
+		this.uploadParts = uploadParts;
 	}
 
 	@PostMapping("/staff/cases/{id}/tolerant-acceptance")
@@ -46,15 +48,17 @@ class WindowActions {
 	@PostMapping("/staff/cases/{id}/correction")
 	Mono<Rendering> collectCorrection(@PathVariable String id, ServerWebExchange exchange) {
 		ActionForm form = new ActionForm("correction", new LinkedMultiValueMap<>());
-		return exchange.getMultipartData().flatMap(UploadParts::uploads).flatMap(uploads ->
-				actions.perform(id, form, "correction", member -> {
-					CaseAccess.requireRole(member, StaffRole.WINDOW, "代收补正材料");
-					if (uploads.isEmpty()) {
-						form.problem("material", "请至少选择一个补正文件");
-					}
-					form.check();
-					return casework.submitCorrection(id, uploads, CaseAccess.actor(member, Actor.Kind.WINDOW));
-				}));
+		// read within the action, so files over the upload limits are refused on the case page like any other problem
+		return actions.perform(id, form, "correction", member -> {
+			CaseAccess.requireRole(member, StaffRole.WINDOW, "代收补正材料");
+			return uploadParts.uploads(exchange).flatMap(uploads -> {
+				if (uploads.isEmpty()) {
+					form.problem("material", "请至少选择一个补正文件");
+				}
+				form.check();
+				return casework.submitCorrection(id, uploads, CaseAccess.actor(member, Actor.Kind.WINDOW));
+			});
+		});
 	}
 
 	private static LocalDate date(ActionForm form, String field, String whyNeeded) {

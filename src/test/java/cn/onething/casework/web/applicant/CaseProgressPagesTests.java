@@ -125,6 +125,31 @@ class CaseProgressPagesTests {
 		assertThat(casework.byId(id).block().file().status()).isEqualTo(CaseStatus.REVIEWING);
 	}
 
+	@Test
+	void aCorrectionFileOverTheUploadLimitIsRefusedOnTheProgressPageAndNothingIsStored() {
+		String id = stored.file().id();
+		Actor reviewer = new Actor(Actor.Kind.REVIEWER, "r", "审核员");
+		casework.act(id, reviewer, f -> ctx -> f.flag("hukou", List.of(new Flag(null, "household-register", null, Flag.Problem.MISSING, "请提供父母双方户口簿")), ctx)).block();
+		casework.act(id, reviewer, f -> ctx -> f.flag("insurance", List.of(new Flag(null, "birth-certificate", null, Flag.Problem.DEFECTIVE, "出生医学证明照片不清晰")), ctx)).block();
+		CaseStatus waiting = casework.byId(id).block().file().status();
+		MultipartBodyBuilder form = new MultipartBodyBuilder();
+		byte[] scan = java.util.Arrays.copyOf("%PDF-1.4 hukou".getBytes(StandardCharsets.US_ASCII), 11 * 1024 * 1024);
+		form.part("material.household-register", new ByteArrayResource(scan) {
+			@Override
+			public String getFilename() {
+				return "户口簿.pdf";
+			}
+		});
+
+		String page = web.post().uri("/cases/" + stored.file().receiptCode() + "/correction?k=" + links.keyFor(stored.file().receiptCode()))
+				.body(BodyInserters.fromMultipartData(form.build())).exchange()
+				.expectStatus().isEqualTo(413).expectBody(String.class).returnResult().getResponseBody();
+
+		assertThat(page).contains("有一个文件超过 10 MB 的上限", "需要补正的材料（一次性告知）");
+		assertThat(casework.byId(id).block().file().status()).isEqualTo(waiting);
+		assertThat(casework.materials(id).collectList().block()).isEmpty();
+	}
+
 	private String lookup(String code, String phoneTail) {
 		return web.post().uri("/cases").contentType(MediaType.APPLICATION_FORM_URLENCODED)
 				.body(BodyInserters.fromFormData("code", code).with("phoneTail", phoneTail))

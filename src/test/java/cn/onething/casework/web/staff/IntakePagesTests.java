@@ -2,6 +2,7 @@ package cn.onething.casework.web.staff;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -133,6 +134,26 @@ class IntakePagesTests {
 		assertThat(refused.getStatus()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
 		assertThat(refused.getResponseBody()).contains("没有受理", "申请人身份证号码：", "校验", "class=\"field-problem\"",
 				"value=\"13812345678\"", "已选的文件需要重新选择");
+		assertThat(cases()).isEqualTo(before);
+	}
+
+	@Test
+	void aFileOverTheUploadLimitIsRefusedOnTheFormWithWhatWasTypedKeptAndNothingIsFiled() {
+		StaffSession window = signIn("window");
+		MultipartBodyBuilder parts = answers(key(window.page(FORM)));
+		byte[] scan = Arrays.copyOf(PDF, 11 * 1024 * 1024);
+		parts.part("material.parents-id", new ByteArrayResource(scan) {
+			@Override
+			public String getFilename() {
+				return "户口簿.pdf";
+			}
+		});
+		long before = cases();
+
+		EntityExchangeResult<String> refused = window.upload(FORM, FORM, parts);
+
+		assertThat(refused.getStatus()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
+		assertThat(refused.getResponseBody()).contains("没有受理", "有一个文件超过 10 MB 的上限", "value=\"13812345678\"");
 		assertThat(cases()).isEqualTo(before);
 	}
 

@@ -178,6 +178,28 @@ class StaffConsoleTests {
 	}
 
 	@Test
+	void aCorrectionBroughtToTheWindowOverTheUploadLimitIsRefusedOnTheCasePageAndNothingIsStored() {
+		flag("police", "hukou", "household-register", "MISSING", "请带户口簿");
+		approve("medical", "insurance");
+		var waiting = casework.byId(id()).block().file().status();
+		var materials = casework.materials(id()).collectList().block();
+		MultipartBodyBuilder parts = new MultipartBodyBuilder();
+		parts.part("material.household-register", new ByteArrayResource(java.util.Arrays.copyOf(PDF, 11 * 1024 * 1024)) {
+			@Override
+			public String getFilename() {
+				return "户口簿.pdf";
+			}
+		});
+
+		EntityExchangeResult<String> refused = signIn("window").upload(casePath(), casePath() + "/correction", parts);
+
+		assertThat(refused.getStatus()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
+		assertThat(refused.getResponseBody()).contains("有一个文件超过 10 MB 的上限");
+		assertThat(casework.byId(id()).block().file().status()).isEqualTo(waiting);
+		assertThat(casework.materials(id()).collectList().block()).isEqualTo(materials);
+	}
+
+	@Test
 	void aSupervisorLetsADepartmentRaiseAnItemTheNoticeDidNotList() {
 		flag("police", "hukou", "household-register", "MISSING", "请带户口簿");
 		approve("medical", "insurance");
