@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * What a case was filed under, fixed at submission: the bundle version's plan, its committed limit, whether its
  * items may end differently, the materials (key → name) and which of them are secondary enough for tolerant
- * acceptance (容缺受理), the calendar region and the working days given to correct.
+ * acceptance (容缺受理), the calendar region, the working days given to correct and the working days the
+ * departments have to review a correction before it counts as accepted.
  */
 public record CaseTerms(
 		String bundleId,
@@ -19,9 +20,16 @@ public record CaseTerms(
 		Map<String, String> materials,
 		Set<String> tolerableMaterials,
 		String regionCode,
-		int correctionWorkingDays) {
+		int correctionWorkingDays,
+		int correctionReviewWorkingDays) {
+
+	/** Cases stored before the review of corrections had a limit read it as this (the five days of 行政许可法 §32(4)). */
+	public static final int DEFAULT_CORRECTION_REVIEW_WORKING_DAYS = 5;
 
 	public CaseTerms {
+		if (correctionReviewWorkingDays <= 0) {
+			correctionReviewWorkingDays = DEFAULT_CORRECTION_REVIEW_WORKING_DAYS;
+		}
 		plan = List.copyOf(plan);
 		materials = Map.copyOf(materials);
 		tolerableMaterials = Set.copyOf(tolerableMaterials);

@@ -12,8 +12,10 @@ public record OneTimeNotice(int version, LocalDate issuedOn, LocalDate correctBy
 	public enum Trigger {
 		/** Every department that was reviewing had reviewed. */
 		ALL_REVIEWED,
-		/** The fifth working day after receipt came before everyone had reviewed (§32(4)). */
-		FIVE_DAY_LIMIT
+		/** A department flagged on the fifth working day after receipt, the last day for the notice (§32(4)). */
+		FIVE_DAY_LIMIT,
+		/** A department flagged on the last day to review the corrections, before the corrections count as accepted. */
+		REVIEW_LIMIT
 	}
 
 	public OneTimeNotice {
