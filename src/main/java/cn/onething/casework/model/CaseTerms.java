@@ -21,14 +21,20 @@ public record CaseTerms(
 		Set<String> tolerableMaterials,
 		String regionCode,
 		int correctionWorkingDays,
-		int correctionReviewWorkingDays) {
+		Integer correctionReviewWorkingDays) {
 
-	/** Cases stored before the review of corrections had a limit read it as this (the five days of 行政许可法 §32(4)). */
+	/**
+	 * Cases stored before the review of corrections had a limit have none in their JSON and read it as this (the five
+	 * days of 行政许可法 §32(4)); hence the boxed component.
+	 */
 	public static final int DEFAULT_CORRECTION_REVIEW_WORKING_DAYS = 5;
 
 	public CaseTerms {
-		if (correctionReviewWorkingDays <= 0) {
+		if (correctionReviewWorkingDays == null) {
 			correctionReviewWorkingDays = DEFAULT_CORRECTION_REVIEW_WORKING_DAYS;
+		}
+		if (correctionReviewWorkingDays <= 0) {
+			throw new IllegalArgumentException("Corrections need at least one working day of review: " + correctionReviewWorkingDays);
 		}
 		plan = List.copyOf(plan);
 		materials = Map.copyOf(materials);

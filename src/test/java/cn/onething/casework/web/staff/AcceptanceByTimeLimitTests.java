@@ -1,19 +1,24 @@
 package cn.onething.casework.web.staff;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import cn.onething.casework.Applicant;
 import cn.onething.casework.Casework;
 import cn.onething.casework.HallClock;
 import cn.onething.casework.TermsFixture;
+import cn.onething.casework.model.Acceptance;
 import cn.onething.casework.model.Actor;
+import cn.onething.casework.model.CaseFile;
 import cn.onething.identity.StaffSession;
 import cn.onething.identity.internal.DemoAccounts;
 import cn.onething.system.TestDatabase;
+import io.r2dbc.postgresql.codec.Json;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -71,6 +77,9 @@ class AcceptanceByTimeLimitTests {
 
 	@Autowired
 	JsonMapper json;
+
+	@Autowired
+	DatabaseClient db;
 
 	WebTestClient web;
 
@@ -133,6 +142,24 @@ class AcceptanceByTimeLimitTests {
 		assertThat(casework.auditTrail(id).map(e -> e.kind()).collectList().block())
 				.as("the check records what the rule said").containsOnlyOnce("ApplicationAccepted");
 		assertThat(casework.byId(id).block().file().acceptance().effectiveOn()).isEqualTo(LocalDate.of(2026, 3, 4));
+	}
+
+	@Test
+	void aCaseStoredBeforeCorrectionsHadAReviewLimitReadsWithFiveWorkingDays() throws Exception {
+		String stored = new String(getClass().getResourceAsStream("/casework/case-stored-before-review-limit.json").readAllBytes(),
+				StandardCharsets.UTF_8).replace("CASE-ID", id);
+		db.sql("update casework_application set state = :state where id = :id").bind("state", Json.of(stored)).bind("id", UUID.fromString(id))
+				.then().block();
+		CLOCK.turnTo(LocalDate.of(2026, 3, 5));
+
+		CaseFile underReview = casework.byId(id).block().file();
+		CLOCK.turnTo(LocalDate.of(2026, 3, 12));
+		CaseFile afterTheReviewDay = casework.byId(id).block().file();
+
+		assertThat(underReview.terms().correctionReviewWorkingDays()).isEqualTo(5);
+		assertThat(underReview.correctionReviewDueOn(casework.calendar())).contains(LocalDate.of(2026, 3, 11));
+		assertThat(afterTheReviewDay.acceptance().basis()).isEqualTo(Acceptance.Basis.CORRECTIONS_UNREVIEWED);
+		assertThat(afterTheReviewDay.acceptance().effectiveOn()).isEqualTo(LocalDate.of(2026, 3, 4));
 	}
 
 	private String token(String username) {
