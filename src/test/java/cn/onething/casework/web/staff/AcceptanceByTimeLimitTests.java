@@ -11,6 +11,7 @@ import java.util.UUID;
 import cn.onething.casework.Applicant;
 import cn.onething.casework.Casework;
 import cn.onething.casework.HallClock;
+import cn.onething.casework.StoredCase;
 import cn.onething.casework.TermsFixture;
 import cn.onething.casework.model.Acceptance;
 import cn.onething.casework.model.Actor;
@@ -85,13 +86,17 @@ class AcceptanceByTimeLimitTests {
 
 	String id;
 
+	String receiptCode;
+
 	@BeforeEach
 	void aCaseFiledOnMonday() {
 		CLOCK.turnTo(RECEIVED);
 		web = WebTestClient.bindToServer().responseTimeout(Duration.ofSeconds(30)).baseUrl("http://localhost:" + port).build();
 		demoAccounts.create().block();
-		id = casework.submit(TermsFixture.parallelTerms(), new Applicant("张三丰", "45142119900101123X", "13812345678"),
-				Map.of("applicant.name", "张三丰"), Map.of(), List.of(), Actor.applicant()).block().file().id();
+		StoredCase filed = casework.submit(TermsFixture.parallelTerms(), new Applicant("张三丰", "45142119900101123X", "13812345678"),
+				Map.of("applicant.name", "张三丰"), Map.of(), List.of(), Actor.applicant()).block();
+		id = filed.file().id();
+		receiptCode = filed.file().receiptCode();
 	}
 
 	@Test
@@ -101,6 +106,8 @@ class AcceptanceByTimeLimitTests {
 		EntityExchangeResult<String> refused = post("flags", "hukou", token("police"), Map.of("materials", List.of(
 				Map.of("material", "household-register", "problem", "MISSING", "reason", "未带户口簿"))));
 		JsonNode read = json.readTree(get("/api/staff/cases/" + id, token("police")).getResponseBody());
+		JsonNode applicantSees = json.readTree(web.get().uri("/api/applications/" + receiptCode).header("X-Phone-Last4", "5678")
+				.exchange().expectBody(String.class).returnResult().getResponseBody());
 
 		assertThat(refused.getStatus()).isEqualTo(HttpStatus.CONFLICT);
 		assertThat(json.readTree(refused.getResponseBody()).path("detail").asString())
@@ -109,6 +116,8 @@ class AcceptanceByTimeLimitTests {
 		assertThat(read.path("acceptance").path("effectiveOn").asString()).isEqualTo("2026-03-02");
 		assertThat(read.path("clocks").path("decisionDueOn").asString()).as("the bundle's 5 working days, from receipt").isEqualTo("2026-03-09");
 		assertThat(read.path("notices")).isEmpty();
+		assertThat(applicantSees.path("acceptance").path("basis").path("code").asString()).isEqualTo("DEEMED");
+		assertThat(applicantSees.path("acceptance").path("acceptedOn").asString()).isEqualTo("2026-03-02");
 		assertThat(casework.auditTrail(id).map(e -> e.kind()).collectList().block())
 				.as("no job has run and the refused notice saved nothing").doesNotContain("ApplicationAccepted", "NoticeIssued");
 		assertThat(StaffSession.signedIn(web, "police", DemoAccounts.PASSWORD).page("/staff/cases/" + id))
@@ -124,6 +133,8 @@ class AcceptanceByTimeLimitTests {
 		casework.submitCorrection(id, List.of(), Actor.applicant()).block();
 
 		JsonNode underReview = json.readTree(get("/api/staff/cases/" + id, token("police")).getResponseBody());
+		JsonNode applicantSees = json.readTree(web.get().uri("/api/applications/" + receiptCode).header("X-Phone-Last4", "5678")
+				.exchange().expectBody(String.class).returnResult().getResponseBody());
 		String page = StaffSession.signedIn(web, "police", DemoAccounts.PASSWORD).page("/staff/cases/" + id);
 		CLOCK.turnTo(LocalDate.of(2026, 3, 12));
 		JsonNode afterTheReviewDay = json.readTree(get("/api/staff/cases/" + id, token("police")).getResponseBody());
@@ -132,6 +143,7 @@ class AcceptanceByTimeLimitTests {
 
 		assertThat(underReview.path("clocks").path("correctionReviewDueOn").asString()).isEqualTo("2026-03-11");
 		assertThat(underReview.path("acceptance").isNull()).isTrue();
+		assertThat(applicantSees.path("correctionReviewDueOn").asString()).isEqualTo("2026-03-11");
 		assertThat(page).contains("补正材料审查期限").contains("2026-03-11 前");
 		assertThat(afterTheReviewDay.path("acceptance").path("basis").asString()).isEqualTo("CORRECTIONS_UNREVIEWED");
 		assertThat(afterTheReviewDay.path("acceptance").path("effectiveOn").asString()).isEqualTo("2026-03-04");
