@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AcceptanceClockPropertiesTests {
 
-	static final int SEQUENCES = 2000;
+	static final int SEQUENCES = 3000;
 	static final List<String> KEYS = List.copyOf(CaseFixture.MATERIALS.keySet());
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -92,7 +92,9 @@ class AcceptanceClockPropertiesTests {
 		List<Move> moves = new ArrayList<>();
 		int length = 5 + random.nextInt(25);
 		for (int i = 0; i < length; i++) {
-			int daysLater = random.nextInt(10) < 7 ? random.nextInt(3) : random.nextInt(12);
+			// mostly the same or the next day, so that notices and corrections happen in time as often as not
+			int gap = random.nextInt(20);
+			int daysLater = gap < 11 ? 0 : gap < 16 ? 1 : gap < 19 ? 2 + random.nextInt(3) : random.nextInt(12);
 			Kind kind = switch (random.nextInt(12)) {
 				case 0, 1, 2 -> Kind.APPROVE;
 				case 3 -> Kind.REFUSE;
