@@ -30,7 +30,7 @@ public final class EngineBenchmark {
 			new StepPlan("insurance", "医保参保", "medical-security", List.of("002040416000"), List.of()),
 			new StepPlan("card", "社会保障卡申领", "human-resources", List.of("002013417000"), List.of("hukou", "insurance")),
 			new StepPlan("delivery", "社会保障卡发放", "human-resources", List.of("002013417000"), List.of("card"))),
-			15, true, Map.of("birth-certificate", "出生医学证明"), Set.of(), "451421", 10);
+			15, true, Map.of("birth-certificate", "出生医学证明"), Set.of(), "451421", 10, 5);
 	private static final Actor WINDOW = new Actor(Actor.Kind.WINDOW, "window-1", "窗口一");
 	private static final Actor REVIEWER = new Actor(Actor.Kind.REVIEWER, "reviewer-1", "审核员");
 	private static final Applicant APPLICANT = new Applicant("张三", "45142119900101123X", "13812345678");

@@ -107,6 +107,7 @@ public class BundleFiling {
 				bundle.committedLimit(), bundle.partialOutcomes(),
 				bundle.materials().stream().collect(Collectors.toMap(MergedMaterial::key, MergedMaterial::name, (a, b) -> a, LinkedHashMap::new)),
 				bundle.materials().stream().filter(m -> !m.required()).map(MergedMaterial::key).collect(Collectors.toSet()),
-				catalog.current().hall().regionCode(), properties.correctionWorkingDays());
+				catalog.current().hall().regionCode(), properties.correctionWorkingDays(),
+				properties.correctionReviewWorkingDays());
 	}
 }

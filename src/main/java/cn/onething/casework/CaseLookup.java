@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-import cn.onething.casework.internal.CaseStore;
 import cn.onething.casework.internal.LookupAttemptStore;
 import cn.onething.casework.internal.LookupAttempts;
 import cn.onething.casework.internal.ReceiptCodes;
@@ -47,13 +46,13 @@ public class CaseLookup {
 
 	private static final Logger log = LoggerFactory.getLogger(CaseLookup.class);
 
-	private final CaseStore cases;
+	private final Casework cases;
 	private final LookupAttemptStore attempts;
 	private final TransactionalOperator transaction;
 	private final CaseworkProperties properties;
 	private final Clock clock;
 
-	CaseLookup(CaseStore cases, LookupAttemptStore attempts, TransactionalOperator transaction,
+	CaseLookup(Casework cases, LookupAttemptStore attempts, TransactionalOperator transaction,
 			CaseworkProperties properties, Optional<Clock> clock) {
 		this.cases = cases;
 		this.attempts = attempts;
@@ -73,6 +72,7 @@ public class CaseLookup {
 			if (before.lockedAt(now)) {
 				return Mono.just(locked(before, now));
 			}
+			// read as of today through the facade: an application the law has accepted reads as accepted
 			return cases.byReceiptCode(receiptCode)
 					.filter(stored -> stored.applicant().phoneEndsWith(phoneTail))
 					.flatMap(stored -> (before.lastFailureAt() == null ? Mono.<Void>empty() : attempts.forget(receiptCode))

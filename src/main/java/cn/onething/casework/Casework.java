@@ -2,6 +2,7 @@ package cn.onething.casework;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +94,7 @@ public class Casework {
 		return idempotency.find(key, cutoff)
 				.switchIfEmpty(Mono.error(() -> new IllegalStateException("idempotency key taken but not found")))
 				.flatMap(claim -> claim.requestHash().equals(hash)
-						? store.byId(claim.caseId()).map(stored -> new Submission(stored, true))
+						? store.byId(claim.caseId()).map(stored -> new Submission(asOfToday(stored), true))
 						: Mono.error(new IdempotencyKeyReused(key)))
 				.doOnNext(replayed -> log.info("case {} replayed for a repeated {} request", replayed.stored().file().receiptCode(),
 						key.channel()));
@@ -145,22 +146,32 @@ public class Casework {
 				});
 	}
 
-	/** The case of a receipt code as typed (spaces and lower case forgiven). */
+	/** The case of a receipt code as typed (spaces and lower case forgiven), as of today (see {@link #byId}). */
 	public Mono<StoredCase> byReceiptCode(String receiptCode) {
 		String code = ReceiptCodes.normalized(receiptCode);
-		return ReceiptCodes.looksValid(code) ? store.byReceiptCode(code) : Mono.empty();
+		return ReceiptCodes.looksValid(code) ? store.byReceiptCode(code).map(this::asOfToday) : Mono.empty();
 	}
 
+	/**
+	 * The case as the rules say it is today (行政许可法 §32: accepted once the last day to ask for corrections has
+	 * passed), whether or not the scheduled check has recorded it yet.
+	 */
 	public Mono<StoredCase> byId(String caseId) {
-		return store.byId(caseId);
+		return store.byId(caseId).map(this::asOfToday);
 	}
 
+	/** The department's cases by the step states stored; each read as of today. */
 	public Flux<StoredCase> queue(String departmentId, List<String> stepStates) {
-		return store.queue(departmentId, stepStates);
+		return store.queue(departmentId, stepStates).map(this::asOfToday);
 	}
 
 	public Flux<StoredCase> openCases() {
-		return store.open();
+		return store.open().map(this::asOfToday);
+	}
+
+	/** The hall's day by this service's clock: deadlines on pages are counted to it. */
+	public LocalDate today() {
+		return LocalDate.ofInstant(clock.instant(), CaseContext.CHINA);
 	}
 
 	public Flux<CaseStore.MaterialEntry> materials(String caseId) {
@@ -180,8 +191,9 @@ public class Casework {
 	}
 
 	/**
-	 * 行政许可法 §32(4) and correction reminders, on every replica: each open case is handled in its own transaction
-	 * under a row lock that other replicas skip, and the rules are idempotent, so a case is never handled twice.
+	 * Records what the time rules of 行政许可法 §32 already say (reads and commands apply them anyway) and sends
+	 * correction reminders, on every replica: each open case is handled in its own transaction under a row lock that
+	 * other replicas skip, and the rules are idempotent, so a case is never handled twice.
 	 */
 	@Scheduled(fixedDelayString = "${onething.casework.deadline-check-interval:5m}", initialDelayString = "${onething.casework.deadline-check-delay:30s}")
 	void checkDeadlinesOfOpenCases() {
@@ -270,6 +282,12 @@ public class Casework {
 			}
 		}
 		return new CheckedUploads(types, problems);
+	}
+
+	private StoredCase asOfToday(StoredCase stored) {
+		CaseFile now = stored.file().asOf(context(Actor.SYSTEM));
+		return now.equals(stored.file()) ? stored
+				: new StoredCase(now, stored.applicant(), stored.form(), stored.guideVersions(), stored.revision());
 	}
 
 	private CaseContext context(Actor actor) {

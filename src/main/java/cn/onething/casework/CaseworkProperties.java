@@ -10,6 +10,7 @@ import org.springframework.util.unit.DataSize;
  * {@code onething.casework.*}: the limits of an upload (the largest material file, the largest request carrying
  * files, the most parts in one request, and how many uploads one replica reads at once, with the seconds a refused
  * one is told to wait; docs/uploads.md says why these values), the working days an applicant gets to correct,
+ * the working days departments get to review a correction before it counts as accepted (行政许可法 §32(5)),
  * the secret that signs links to a case's progress page (set the same value on every replica), how long an
  * idempotency key of a submission is remembered, and how a case look-up by receipt code and phone digits is
  * throttled: {@code lookup-max-failures} wrong digits in a row lock the receipt code for {@code lookup-lock-duration},
@@ -23,6 +24,7 @@ public record CaseworkProperties(
 		@DefaultValue("4") int maxUploadsInFlight,
 		@DefaultValue("5s") Duration uploadRetryAfter,
 		@DefaultValue("10") int correctionWorkingDays,
+		@DefaultValue("5") int correctionReviewWorkingDays,
 		String linkSecret,
 		@DefaultValue("24h") Duration idempotencyKeyLifetime,
 		@DefaultValue("5") int lookupMaxFailures,
@@ -47,6 +49,9 @@ public record CaseworkProperties(
 		}
 		if (correctionWorkingDays <= 0) {
 			throw new IllegalArgumentException("onething.casework.correction-working-days must be a positive number of working days, was " + correctionWorkingDays);
+		}
+		if (correctionReviewWorkingDays <= 0) {
+			throw new IllegalArgumentException("onething.casework.correction-review-working-days must be a positive number of working days, was " + correctionReviewWorkingDays);
 		}
 		if (idempotencyKeyLifetime.isNegative() || idempotencyKeyLifetime.isZero()) {
 			throw new IllegalArgumentException("onething.casework.idempotency-key-lifetime must be positive, was " + idempotencyKeyLifetime);

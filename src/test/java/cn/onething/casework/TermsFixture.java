@@ -18,6 +18,6 @@ public final class TermsFixture {
 				new StepPlan("hukou", "出生登记", "public-security", List.of("000707001000"), List.of()),
 				new StepPlan("insurance", "医保参保", "medical-security", List.of("002040416000"), List.of())),
 				5, true, Map.of("birth-certificate", "出生医学证明", "household-register", "居民户口簿"),
-				Set.of(), "451421", 10);
+				Set.of(), "451421", 10, 5);
 	}
 }

@@ -71,7 +71,7 @@ public abstract class NotifyingService extends AgainstFakeWechat {
 				new StepPlan("insurance", "医保参保", "medical-security", List.of("002040416000"), List.of()),
 				new StepPlan("card", "社保卡申领", "human-resources", List.of("002013417000"), List.of("hukou"))),
 				5, true, Map.of("birth-certificate", "出生医学证明", "household-register", "居民户口簿"),
-				Set.of(), "451421", correctionWorkingDays);
+				Set.of(), "451421", correctionWorkingDays, 5);
 	}
 
 	protected StoredCase submitted() {

@@ -15,6 +15,10 @@ import cn.onething.calendar.WorkingDayCalendar;
  * next one-time notice: those reviewing at receipt or after a correction) and its flags, the one-time notices issued,
  * the clock's suspensions, acceptance, a tolerant-acceptance promise and the completion. Immutable: each command
  * returns a {@link CaseChange}; {@link CaseWork} holds the rules that commands share.
+ * <p>
+ * Acceptance by a time limit (行政许可法 §32) is a rule, not an event: every command first applies the rules as of
+ * its day, and {@link #asOf} reads the case the same way, so what the case is never depends on when a scheduled
+ * check last ran.
  */
 public record CaseFile(
 		String id,
@@ -61,7 +65,7 @@ public record CaseFile(
 	}
 
 	public CaseChange flag(String stepId, List<Flag> flags, CaseContext context) {
-		CaseWork work = new CaseWork(this, context);
+		CaseWork work = CaseWork.asOf(this, context);
 		work.flag(stepId, flags, null);
 		return work.done();
 	}
@@ -74,13 +78,13 @@ public record CaseFile(
 		if (reason == null || reason.isBlank()) {
 			throw new CaseRuleViolation("登记例外必须写明理由");
 		}
-		CaseWork work = new CaseWork(this, supervisor);
+		CaseWork work = CaseWork.asOf(this, supervisor);
 		work.flag(stepId, flags, reason);
 		return work.done();
 	}
 
 	public CaseChange approve(String stepId, String resultNote, CaseContext context) {
-		CaseWork work = new CaseWork(this, context);
+		CaseWork work = CaseWork.asOf(this, context);
 		work.decide(stepId, StepState.APPROVED, null, resultNote);
 		return work.done();
 	}
@@ -89,34 +93,46 @@ public record CaseFile(
 		if (reason == null || reason.isBlank()) {
 			throw new CaseRuleViolation("不予批准必须写明理由");
 		}
-		CaseWork work = new CaseWork(this, context);
+		CaseWork work = CaseWork.asOf(this, context);
 		work.decide(stepId, StepState.REFUSED, reason, null);
 		return work.done();
 	}
 
 	public CaseChange submitCorrection(CaseContext context) {
-		CaseWork work = new CaseWork(this, context);
+		CaseWork work = CaseWork.asOf(this, context);
 		work.submitCorrection();
 		return work.done();
 	}
 
 	/** 容缺受理: accept although secondary materials are missing, on the applicant's signed promise. */
 	public CaseChange acceptTolerantly(String signature, LocalDate supplyBy, CaseContext context) {
-		CaseWork work = new CaseWork(this, context);
+		CaseWork work = CaseWork.asOf(this, context);
 		work.acceptTolerantly(signature, supplyBy);
 		return work.done();
 	}
 
 	/** 行政许可法 §42: joint handling may be extended once by 15 working days, with the reason told to the applicant. */
 	public CaseChange extendDeadline(String reason, CaseContext supervisor) {
-		CaseWork work = new CaseWork(this, supervisor);
+		CaseWork work = CaseWork.asOf(this, supervisor);
 		work.extend(reason);
 		return work.done();
 	}
 
-	/** Run by the scheduler: the five-day notice rule and reminders before the correction deadline. */
+	/**
+	 * The case as the rules say it is on the context's day: accepted from the day of receipt when no notice was given
+	 * within five working days, or from the day the corrections arrived when nobody reviewed them in time. Nothing is
+	 * stored; the next command or the scheduled check records the same acceptance.
+	 */
+	public CaseFile asOf(CaseContext context) {
+		return CaseWork.asOf(this, context).done().after();
+	}
+
+	/**
+	 * Run by the scheduler: records what the time rules already say (see {@link #asOf}) and reminds the applicant
+	 * before the correction deadline.
+	 */
 	public CaseChange checkDeadlines(CaseContext system) {
-		CaseWork work = new CaseWork(this, system);
+		CaseWork work = CaseWork.asOf(this, system);
 		work.checkDeadlines();
 		return work.done();
 	}
@@ -136,6 +152,37 @@ public record CaseFile(
 	/** The last day to issue the one-time notice before the case counts as accepted from receipt. */
 	public LocalDate noticeDueOn(WorkingDayCalendar calendar) {
 		return calendar.addWorkingDays(receivedOn, NOTICE_WORKING_DAYS, region());
+	}
+
+	/** The day the applicant's corrections arrived, while departments review them and the case is not accepted yet. */
+	public Optional<LocalDate> correctionsUnderReviewSince() {
+		if (acceptance != null || completion != null || status != CaseStatus.REVIEWING || notices.isEmpty()
+				|| suspensions.isEmpty()) {
+			return Optional.empty();
+		}
+		// Only a correction ends the waiting of a case that is neither accepted nor completed: its day ends the last stop.
+		return Optional.of(suspensions.get(suspensions.size() - 1).to());
+	}
+
+	/**
+	 * 补正材料审查期限: the last day to review the corrections (and to ask again for what is still defective); after it
+	 * the case counts as accepted from the day they arrived (§32(5), {@link Acceptance.Basis#CORRECTIONS_UNREVIEWED}).
+	 */
+	public Optional<LocalDate> correctionReviewDueOn(WorkingDayCalendar calendar) {
+		return correctionsUnderReviewSince()
+				.map(arrived -> calendar.addWorkingDays(arrived, terms.correctionReviewWorkingDays(), region()));
+	}
+
+	/**
+	 * The last day the departments may still ask for corrections before the law accepts the case: the notice's due
+	 * day before any notice, the corrections' review due day after one; empty while accepted, completed or waiting
+	 * for the applicant.
+	 */
+	public Optional<LocalDate> lastDayToAsk(WorkingDayCalendar calendar) {
+		if (acceptance != null || completion != null || status != CaseStatus.REVIEWING) {
+			return Optional.empty();
+		}
+		return notices.isEmpty() ? Optional.of(noticeDueOn(calendar)) : correctionReviewDueOn(calendar);
 	}
 
 	/** The decision deadline once accepted: the committed limit, capped at 45 (+15) working days, clock suspended while waiting for correction. */

@@ -30,6 +30,13 @@ final class CaseWork {
 	private String extensionReason;
 	private Completion completion;
 
+	/** A working copy on the context's day, with the time rules applied before any command. */
+	static CaseWork asOf(CaseFile base, CaseContext context) {
+		CaseWork work = new CaseWork(base, context);
+		work.applyTimeRules();
+		return work;
+	}
+
 	CaseWork(CaseFile base, CaseContext context) {
 		this.base = base;
 		this.context = context;
@@ -48,10 +55,45 @@ final class CaseWork {
 	}
 
 	CaseChange done() {
-		CaseFile after = new CaseFile(base.id(), base.receiptCode(), base.terms(), base.receivedOn(), status, steps,
+		return new CaseChange(current(), events);
+	}
+
+	private CaseFile current() {
+		return new CaseFile(base.id(), base.receiptCode(), base.terms(), base.receivedOn(), status, steps,
 				roundSteps, pendingFlags, notices, suspensions, waitingSince, warnedNoticeVersion, acceptance, promise,
 				extensionReason, completion);
-		return new CaseChange(after, events);
+	}
+
+	/**
+	 * 行政许可法 §32: once the last day to ask for corrections has passed, the case is accepted, from the day of
+	 * receipt (no notice within five working days, (4)) or from the day the corrections arrived (a complete
+	 * correction is accepted, (5)). Derived from the facts and the calendar on every command and read, so it holds
+	 * the same whenever, or whether, the scheduled check ran.
+	 */
+	private void applyTimeRules() {
+		CaseFile now = current();
+		LocalDate lastDay = now.lastDayToAsk(context.calendar()).orElse(null);
+		if (lastDay == null || !today().isAfter(lastDay)) {
+			return;
+		}
+		if (notices.isEmpty()) {
+			acceptByLaw(Acceptance.Basis.DEEMED, base.receivedOn());
+		}
+		else {
+			acceptByLaw(Acceptance.Basis.CORRECTIONS_UNREVIEWED, now.correctionsUnderReviewSince().orElseThrow());
+		}
+	}
+
+	/**
+	 * Flags that never became a notice in time are not asked for: the departments review what they have. The rule
+	 * accepts, not whoever happened to touch the case, so the system is the actor.
+	 */
+	private void acceptByLaw(Acceptance.Basis basis, LocalDate effectiveOn) {
+		acceptance = new Acceptance(effectiveOn, basis, today());
+		record(new CaseEvent.ApplicationAccepted(Actor.SYSTEM, context.now(), acceptance));
+		pendingFlags.clear();
+		roundSteps.clear();
+		reactivateFlaggedSteps();
 	}
 
 	void record(CaseEvent event) {
@@ -73,6 +115,10 @@ final class CaseWork {
 				.toList();
 		List<Flag> beyondNotice = beyondTheNotice(ownFlags);
 		if (!beyondNotice.isEmpty() && exceptionReason == null) {
+			if (acceptance != null && acceptance.basis().byLaw()) {
+				throw new CaseRuleViolation("本件" + acceptance.basis().label() + "（受理日期 " + acceptance.effectiveOn()
+						+ "），不能再发一次性告知；确需补正的，须由主管登记例外并写明理由");
+			}
 			throw new CaseRuleViolation("一次性告知已经发出（或已受理），“" + names(beyondNotice)
 					+ "”不在告知内容中；新增补正内容须由主管登记例外并写明理由");
 		}
@@ -90,8 +136,14 @@ final class CaseWork {
 		}
 	}
 
-	/** Once a notice is out, or the case is accepted, a department may only repeat what the notice listed. */
+	/**
+	 * Once a notice is out, or the case is accepted, a department may only repeat what the notice listed; once the
+	 * law accepted the case because nobody asked in time, it may ask for nothing more on its own.
+	 */
 	private List<Flag> beyondTheNotice(List<Flag> flags) {
+		if (acceptance != null && acceptance.basis().byLaw()) {
+			return flags;
+		}
 		boolean windowClosed = !notices.isEmpty() || acceptance != null;
 		if (!windowClosed) {
 			return List.of();
@@ -149,14 +201,25 @@ final class CaseWork {
 		steps.stream().filter(s -> s.state() == StepState.ACTIVE).map(CaseStep::id).forEach(roundSteps::add);
 	}
 
-	/** A review round ends when no department of the round is still reviewing: one notice for all flags, or acceptance. */
+	/**
+	 * A review round ends when no department of the round is still reviewing: one notice for all flags, or acceptance.
+	 * On the last day to ask, a flag goes out at once with everything flagged so far: waiting for the others would
+	 * let the day pass and the law accept the case.
+	 */
 	private void closeRoundIfDone() {
-		if (status != CaseStatus.REVIEWING || roundSteps.stream().anyMatch(id -> stateOf(id) == StepState.ACTIVE)) {
+		if (status != CaseStatus.REVIEWING) {
+			return;
+		}
+		boolean othersReviewing = roundSteps.stream().anyMatch(id -> stateOf(id) == StepState.ACTIVE);
+		boolean lastDay = !pendingFlags.isEmpty() && current().lastDayToAsk(context.calendar()).filter(today()::equals).isPresent();
+		if (othersReviewing && !lastDay) {
 			return;
 		}
 		roundSteps.clear();
 		if (!pendingFlags.isEmpty()) {
-			issueNotice(List.copyOf(pendingFlags), OneTimeNotice.Trigger.ALL_REVIEWED);
+			OneTimeNotice.Trigger trigger = !othersReviewing ? OneTimeNotice.Trigger.ALL_REVIEWED
+					: notices.isEmpty() ? OneTimeNotice.Trigger.FIVE_DAY_LIMIT : OneTimeNotice.Trigger.REVIEW_LIMIT;
+			issueNotice(List.copyOf(pendingFlags), trigger);
 		}
 		else if (acceptance == null && completion == null) {
 			accept(notices.isEmpty() ? Acceptance.Basis.COMPLETE : Acceptance.Basis.CORRECTED, today());
@@ -225,22 +288,10 @@ final class CaseWork {
 		record(new CaseEvent.DeadlineExtended(context.actor(), context.now(), reason));
 	}
 
+	/** Only the reminder is the check's own; acceptance by the time rules was applied before it ran (asOf). */
 	void checkDeadlines() {
 		if (completion != null) {
 			return;
-		}
-		if (acceptance == null && notices.isEmpty()) {
-			LocalDate noticeDue = base.noticeDueOn(context.calendar());
-			if (today().isAfter(noticeDue)) {
-				// §32(4): too late for a notice: accepted from receipt; anything flagged is still asked for.
-				accept(Acceptance.Basis.DEEMED, base.receivedOn());
-				if (!pendingFlags.isEmpty()) {
-					issueNotice(List.copyOf(pendingFlags), OneTimeNotice.Trigger.FIVE_DAY_LIMIT);
-				}
-			}
-			else if (!today().isBefore(noticeDue) && !pendingFlags.isEmpty()) {
-				issueNotice(List.copyOf(pendingFlags), OneTimeNotice.Trigger.FIVE_DAY_LIMIT);
-			}
 		}
 		if (status == CaseStatus.AWAITING_CORRECTION) {
 			OneTimeNotice latest = notices.get(notices.size() - 1);

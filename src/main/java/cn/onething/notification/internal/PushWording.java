@@ -79,6 +79,9 @@ public final class PushWording {
 			// 行政许可法 §32(4): no notice within five working days, so accepted from the day of receipt
 			case DEEMED -> content(PushKind.ACCEPTED, "视为受理", news, event,
 					"逾期未告知补正，自" + day(acceptance.effectiveOn()) + "起视为受理");
+			// §32(5): corrections not reviewed by their due date count as accepted from the day they arrived
+			case CORRECTIONS_UNREVIEWED -> content(PushKind.ACCEPTED, "已受理", news, event,
+					"补正材料逾期未审查，自" + day(acceptance.effectiveOn()) + "起受理");
 			case TOLERANT -> content(PushKind.ACCEPTED, "容缺受理", news, event, "容缺受理，请按承诺期限补齐材料");
 		};
 	}

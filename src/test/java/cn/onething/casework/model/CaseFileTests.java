@@ -64,17 +64,128 @@ class CaseFileTests {
 	}
 
 	@Test
-	void theNoticeIsIssuedOnTheFifthWorkingDayEvenIfADepartmentHasNotReviewed() {
+	void aFlagOnTheFifthWorkingDayGoesOutAtOnceWithEverythingFlaggedSoFar() {
 		CaseFile flagged = received(true)
 				.flag("pension", List.of(missing("retirement-form", "未提交退休申请表")), on(MONDAY, PENSION_REVIEWER)).after();
 		LocalDate fifthWorkingDay = workingDaysAfter(MONDAY, 5);
 
-		CaseFile dayBefore = flagged.checkDeadlines(on(fifthWorkingDay.minusDays(1), Actor.SYSTEM)).after();
-		CaseChange onTheDay = dayBefore.checkDeadlines(on(fifthWorkingDay, Actor.SYSTEM));
+		CaseChange onTheDay = flagged.flag("medical", List.of(missing("photo", "缺照片")), on(fifthWorkingDay, MEDICAL_REVIEWER));
 
-		assertThat(dayBefore.notices()).isEmpty();
-		assertThat(onTheDay.after().latestNotice().orElseThrow().trigger()).isEqualTo(OneTimeNotice.Trigger.FIVE_DAY_LIMIT);
-		assertThat(onTheDay.after().latestNotice().orElseThrow().issuedOn()).isEqualTo(fifthWorkingDay);
+		OneTimeNotice notice = onTheDay.after().latestNotice().orElseThrow();
+		assertThat(notice.trigger()).isEqualTo(OneTimeNotice.Trigger.ALL_REVIEWED);
+		assertThat(notice.issuedOn()).isEqualTo(fifthWorkingDay);
+		assertThat(onTheDay.after().acceptance()).isNull();
+	}
+
+	@Test
+	void onTheLastDayAFlagDoesNotWaitForTheOtherDepartments() {
+		LocalDate fifthWorkingDay = workingDaysAfter(MONDAY, 5);
+
+		CaseChange onTheDay = received(true)
+				.flag("pension", List.of(missing("retirement-form", "未提交退休申请表")), on(fifthWorkingDay, PENSION_REVIEWER));
+
+		OneTimeNotice notice = onTheDay.after().latestNotice().orElseThrow();
+		assertThat(notice.trigger()).isEqualTo(OneTimeNotice.Trigger.FIVE_DAY_LIMIT);
+		assertThat(notice.issuedOn()).isEqualTo(fifthWorkingDay);
+		assertThat(onTheDay.after().step("medical").orElseThrow().state()).isEqualTo(StepState.ACTIVE);
+	}
+
+	@Test
+	void flagsThatWereNeverIssuedByTheFifthWorkingDayAreNotAskedForAndTheCaseReadsAsDeemedAccepted() {
+		CaseFile flagged = received(true)
+				.flag("pension", List.of(missing("retirement-form", "未提交退休申请表")), on(MONDAY, PENSION_REVIEWER)).after();
+
+		CaseFile read = flagged.asOf(on(workingDaysAfter(MONDAY, 6), WINDOW));
+
+		assertThat(read.acceptance().basis()).isEqualTo(Acceptance.Basis.DEEMED);
+		assertThat(read.acceptance().effectiveOn()).isEqualTo(MONDAY);
+		assertThat(read.notices()).isEmpty();
+		assertThat(read.pendingFlags()).isEmpty();
+		assertThat(read.step("pension").orElseThrow().state()).as("reviews what it has").isEqualTo(StepState.ACTIVE);
+		assertThat(read.deadline().orElseThrow().dueDate(CaseFixture.CALENDAR)).isEqualTo(workingDaysAfter(MONDAY, 20));
+	}
+
+	@Test
+	void aNoticeAttemptedAfterItsDeadlineIsRefusedBecauseTheCaseIsAlreadyAcceptedFromReceipt() {
+		LocalDate sixthWorkingDay = workingDaysAfter(MONDAY, 6);
+
+		assertThatThrownBy(() -> received(true)
+				.flag("pension", List.of(missing("retirement-form", "未提交退休申请表")), on(sixthWorkingDay, PENSION_REVIEWER)))
+				.isInstanceOf(CaseRuleViolation.class)
+				.hasMessageContaining("逾期未一次性告知，自收到申请材料之日起视为受理（受理日期 " + MONDAY + "）")
+				.hasMessageContaining("不能再发一次性告知");
+	}
+
+	@Test
+	void anApprovalAfterTheNoticeDeadlineRecordsTheDeemedAcceptanceFromReceiptNotACompleteOneThatDay() {
+		LocalDate eighthWorkingDay = workingDaysAfter(MONDAY, 8);
+
+		CaseChange change = received(true).approve("medical", null, on(eighthWorkingDay, MEDICAL_REVIEWER)).after()
+				.approve("pension", null, on(eighthWorkingDay, PENSION_REVIEWER));
+
+		assertThat(change.after().acceptance().basis()).isEqualTo(Acceptance.Basis.DEEMED);
+		assertThat(change.after().acceptance().effectiveOn()).isEqualTo(MONDAY);
+	}
+
+	@Test
+	void theScheduledCheckRecordsWhatTheRuleAlreadySaid() {
+		CaseFile waiting = received(true);
+		LocalDate muchLater = workingDaysAfter(MONDAY, 12);
+
+		CaseFile read = waiting.asOf(on(muchLater, WINDOW));
+		CaseChange recorded = waiting.checkDeadlines(on(muchLater, Actor.SYSTEM));
+
+		assertThat(recorded.after().acceptance().effectiveOn()).isEqualTo(read.acceptance().effectiveOn()).isEqualTo(MONDAY);
+		assertThat(recorded.after().deadline()).isEqualTo(read.deadline());
+		assertThat(recorded.events()).extracting(CaseEvent::kind).containsExactly("ApplicationAccepted");
+		assertThat(recorded.after().checkDeadlines(on(muchLater.plusDays(3), Actor.SYSTEM)).changedNothing()).isTrue();
+	}
+
+	@Test
+	void correctionsHaveAReviewDueDateAndUnreviewedCorrectionsAreAcceptedFromTheDayTheyArrived() {
+		LocalDate arrived = MONDAY.plusDays(7);
+		CaseFile corrected = noticeForFormAndPhoto().submitCorrection(on(arrived, Actor.applicant())).after();
+		LocalDate reviewDue = workingDaysAfter(arrived, 5);
+
+		CaseFile onTheDueDay = corrected.asOf(on(reviewDue, WINDOW));
+		CaseFile dayAfter = corrected.asOf(on(reviewDue.plusDays(1), WINDOW));
+
+		assertThat(corrected.correctionReviewDueOn(CaseFixture.CALENDAR)).contains(reviewDue);
+		assertThat(onTheDueDay.acceptance()).isNull();
+		assertThat(dayAfter.acceptance().basis()).isEqualTo(Acceptance.Basis.CORRECTIONS_UNREVIEWED);
+		assertThat(dayAfter.acceptance().effectiveOn()).isEqualTo(arrived);
+		assertThat(dayAfter.correctionReviewDueOn(CaseFixture.CALENDAR)).isEmpty();
+		assertThat(dayAfter.deadline().orElseThrow().dueDate(CaseFixture.CALENDAR))
+				.as("the decision clock starts on the corrections' day; the wait before it stopped only the notice's clock")
+				.isEqualTo(workingDaysAfter(arrived, 20));
+	}
+
+	@Test
+	void aStillDefectiveItemFlaggedOnTheReviewsLastDayGoesOutAtOnce() {
+		LocalDate arrived = MONDAY.plusDays(7);
+		CaseFile corrected = noticeForFormAndPhoto().submitCorrection(on(arrived, Actor.applicant())).after();
+		LocalDate reviewDue = workingDaysAfter(arrived, 5);
+
+		CaseChange change = corrected.flag("pension", List.of(defective("retirement-form", "申请表未签字")), on(reviewDue, PENSION_REVIEWER));
+
+		OneTimeNotice second = change.after().latestNotice().orElseThrow();
+		assertThat(second.version()).isEqualTo(2);
+		assertThat(second.trigger()).isEqualTo(OneTimeNotice.Trigger.REVIEW_LIMIT);
+		assertThat(change.after().status()).isEqualTo(CaseStatus.AWAITING_CORRECTION);
+		assertThat(change.after().acceptance()).isNull();
+	}
+
+	@Test
+	void theReviewPeriodOfCorrectionsIsTheCasesOwnTerm() {
+		CaseTerms sevenDays = new CaseTerms("retirement", "退休一件事", 1, CaseFixture.terms(true).plan(), 20, true,
+				CaseFixture.MATERIALS, java.util.Set.of(), "451421", 10, 7);
+		LocalDate arrived = MONDAY.plusDays(7);
+		CaseFile corrected = CaseFile.submit("c", "R", sevenDays, on(MONDAY, WINDOW)).after()
+				.flag("pension", List.of(missing("retirement-form", "缺")), on(MONDAY, PENSION_REVIEWER)).after()
+				.flag("medical", List.of(missing("photo", "缺")), on(MONDAY, MEDICAL_REVIEWER)).after()
+				.submitCorrection(on(arrived, Actor.applicant())).after();
+
+		assertThat(corrected.correctionReviewDueOn(CaseFixture.CALENDAR)).contains(workingDaysAfter(arrived, 7));
 	}
 
 	@Test

@@ -37,7 +37,7 @@ final class CaseFixture {
 				new StepPlan("medical", "医保退休待遇核定", "medical-security", List.of("M"), List.of()),
 				new StepPlan("fund-seal", "公积金账户封存", "housing-fund", List.of("S"), List.of("pension")),
 				new StepPlan("fund-withdraw", "公积金退休提取", "housing-fund", List.of("W"), List.of("fund-seal"))),
-				20, partialOutcomes, MATERIALS, Set.of("bank-card", "photo"), "451421", 10);
+				20, partialOutcomes, MATERIALS, Set.of("bank-card", "photo"), "451421", 10, 5);
 	}
 
 	static CaseContext on(LocalDate day, Actor actor) {

@@ -40,6 +40,12 @@ class PushWordingTests {
 	}
 
 	@Test
+	void unreviewedCorrectionsSayTheyAreAcceptedFromTheDayTheyArrived() {
+		assertThat(told(accepted(Acceptance.Basis.CORRECTIONS_UNREVIEWED)))
+				.isEqualTo(new Told(PushKind.ACCEPTED, "已受理", "补正材料逾期未审查，自1月5日起受理"));
+	}
+
+	@Test
 	void theOneTimeNoticeTellsHowManyItemsAndByWhenNotTheItemsThemselves() {
 		Flag missing = new Flag("hukou", "household-register", "居民户口簿", Flag.Problem.MISSING, "未带户口簿");
 		Flag defective = new Flag("insurance", "birth-certificate", "出生医学证明", Flag.Problem.DEFECTIVE, "复印件不清晰");
@@ -109,6 +115,7 @@ class PushWordingTests {
 	@Test
 	void everyStatusIsAPhraseOfAtMostFiveChineseCharactersAndEveryFixedRemarkFitsTwentyCharacters() {
 		List<CaseEvent> longest = List.of(accepted(Acceptance.Basis.DEEMED), accepted(Acceptance.Basis.CORRECTED),
+				accepted(Acceptance.Basis.CORRECTIONS_UNREVIEWED),
 				new CaseEvent.NoticeIssued(STAFF, AT, new OneTimeNotice(1, LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31),
 						Collections.nCopies(12, new Flag("hukou", "a", "材料", Flag.Problem.MISSING, "缺")),
 						OneTimeNotice.Trigger.ALL_REVIEWED)),

@@ -24,7 +24,11 @@ record ApplicationProgress(
 		LocalDate receivedOn,
 		@Schema(description = "The last day for the one-time notice (five working days after receipt); null once a notice "
 				+ "was issued or the application accepted") LocalDate noticeDueOn,
-		@Schema(description = "受理: when the statutory clock started, and on what basis; null until accepted") Acceptance acceptance,
+		@Schema(description = "补正材料审查期限: after a correction, the last day to review it; if nobody asks again by then, "
+				+ "the application counts as accepted from the day the corrections arrived. Null unless corrections are "
+				+ "under review before acceptance") LocalDate correctionReviewDueOn,
+		@Schema(description = "受理: when the statutory clock started, and on what basis, as the rules of 行政许可法 §32 say today; "
+				+ "null until accepted") Acceptance acceptance,
 		@Schema(description = "The decision's due date, moved by the days spent correcting; null until accepted") LocalDate dueOn,
 		@Schema(description = "Working days left until dueOn (negative when overdue)") Integer workingDaysLeft,
 		@Schema(description = "Each approval step with its department; serial steps wait for those they depend on") List<StepProgress> steps,
@@ -41,7 +45,8 @@ record ApplicationProgress(
 	}
 
 	/**
-	 * @param dueOn when the step is due: before acceptance, an active step's review is due by the notice's last day;
+	 * @param dueOn when the step is due: before acceptance, an active step's review is due by the notice's last day
+	 *        (or, after a correction, by the last day to review it);
 	 *        after it, every open step is due by the application's decision date (the bundle is decided as one)
 	 */
 	record StepProgress(String id, String name, String departmentId, String department, Labelled state, LocalDate dueOn,
@@ -69,22 +74,24 @@ record ApplicationProgress(
 			Map<String, String> departments, Map<String, String> items) {
 		CaseFile file = stored.file();
 		LocalDate noticeDue = file.acceptance() == null && file.notices().isEmpty() ? file.noticeDueOn(calendar) : null;
+		LocalDate reviewDue = file.correctionReviewDueOn(calendar).orElse(null);
 		LocalDate dueOn = file.completion() == null ? file.deadline().map(d -> d.dueDate(calendar)).orElse(null) : null;
 		Integer daysLeft = dueOn == null ? null : file.deadline().map(d -> d.workingDaysLeft(today, calendar)).orElse(null);
 		return new ApplicationProgress(file.receiptCode(), FiledApplication.BundleRef.of(file),
 				new Labelled(file.status().name(), file.status().label()), file.receivedOn(), noticeDue,
+				file.correctionReviewDueOn(calendar).orElse(null),
 				file.acceptance() == null ? null : new Acceptance(file.acceptance().effectiveOn(),
 						new Labelled(file.acceptance().basis().name(), file.acceptance().basis().label())),
 				dueOn, daysLeft,
-				file.steps().stream().map(step -> step(step, noticeDue, dueOn, departments)).toList(),
+				file.steps().stream().map(step -> step(step, noticeDue != null ? noticeDue : reviewDue, dueOn, departments)).toList(),
 				file.status() == CaseStatus.AWAITING_CORRECTION ? file.latestNotice().map(n -> notice(n, file, departments)).orElse(null) : null,
 				file.completion() == null ? null : completion(file.completion(), items),
 				stored.applicant().masked());
 	}
 
-	private static StepProgress step(CaseStep step, LocalDate noticeDue, LocalDate dueOn, Map<String, String> departments) {
+	private static StepProgress step(CaseStep step, LocalDate lastDayToAsk, LocalDate dueOn, Map<String, String> departments) {
 		LocalDate stepDue = switch (step.state()) {
-			case ACTIVE -> noticeDue != null ? noticeDue : dueOn;
+			case ACTIVE -> lastDayToAsk != null ? lastDayToAsk : dueOn;
 			case WAITING -> dueOn;
 			default -> null;
 		};

@@ -5,7 +5,6 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.net.URI;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,6 @@ import cn.onething.casework.IdempotencyKey;
 import cn.onething.casework.Submission;
 import cn.onething.casework.Upload;
 import cn.onething.casework.model.Actor;
-import cn.onething.casework.model.CaseContext;
 import cn.onething.casework.web.ProblemDocuments;
 import cn.onething.casework.web.UploadParts;
 import cn.onething.catalog.Catalog;
@@ -225,7 +223,7 @@ class ApplicationsApi {
 
 	private ApplicationProgress progress(CaseLookup.Found found) {
 		var current = catalog.current();
-		return ApplicationProgress.of(found.stored(), casework.calendar(), LocalDate.now(CaseContext.CHINA),
+		return ApplicationProgress.of(found.stored(), casework.calendar(), casework.today(),
 				current.departments().stream().collect(Collectors.toMap(Department::id, Department::name)),
 				current.guides().stream().collect(Collectors.toMap(Guide::code, Guide::name)));
 	}

@@ -11,7 +11,6 @@ import cn.onething.casework.CaseLookup;
 import cn.onething.casework.Casework;
 import cn.onething.casework.StoredCase;
 import cn.onething.casework.model.Actor;
-import cn.onething.casework.model.CaseContext;
 import cn.onething.casework.model.CaseRuleViolation;
 import cn.onething.casework.model.Flag;
 import cn.onething.casework.web.UploadParts;
@@ -117,7 +116,7 @@ class CaseProgressPages {
 	private Rendering progressPage(StoredCase stored, String key, String done, Map<String, String> problems, String unbindToken,
 			HttpStatusCode status) {
 		var current = catalog.current();
-		var today = java.time.LocalDate.now(CaseContext.CHINA);
+		var today = casework.today();
 		return Rendering.view("casework/applicant/progress").status(status)
 				.modelAttribute("catalog", current)
 				.modelAttribute("file", stored.file())
@@ -133,6 +132,7 @@ class CaseProgressPages {
 				.modelAttribute("items", current.guides().stream().collect(java.util.stream.Collectors.toMap(Guide::code, Guide::name)))
 				.modelAttribute("dueOn", stored.file().deadline().map(d -> d.dueDate(casework.calendar())).orElse(null))
 				.modelAttribute("daysLeft", stored.file().deadline().map(d -> d.workingDaysLeft(today, casework.calendar())).orElse(null))
+				.modelAttribute("reviewDueOn", stored.file().correctionReviewDueOn(casework.calendar()).orElse(null))
 				.build();
 	}
 }

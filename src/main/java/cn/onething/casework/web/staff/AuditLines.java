@@ -69,7 +69,7 @@ class AuditLines {
 		if (event instanceof CaseEvent.NoticeIssued issued) {
 			OneTimeNotice notice = issued.notice();
 			return "发出第 " + notice.version() + " 号一次性告知，共 " + notice.items().size() + " 项，限 " + notice.correctBy()
-					+ " 前补正" + (notice.trigger() == OneTimeNotice.Trigger.FIVE_DAY_LIMIT ? "（五个工作日期满）" : "");
+					+ " 前补正" + (notice.trigger().label().isEmpty() ? "" : "（" + notice.trigger().label() + "）");
 		}
 		if (event instanceof CaseEvent.CorrectionSubmitted corrected) {
 			return "提交补正材料（第 " + corrected.noticeVersion() + " 号一次性告知）";

@@ -72,7 +72,7 @@ class CaseSheet {
 	Mono<Rendering> render(StoredCase stored, StaffMember member, FormFeedback feedback, HttpStatus status) {
 		CaseFile file = stored.file();
 		boolean entitled = CaseAccess.seesPersonalData(member, file);
-		LocalDate today = LocalDate.now(CaseContext.CHINA);
+		LocalDate today = casework.today();
 		Map<String, String> materialNames = file.terms().materials();
 		Map<String, String> departmentNames = new LinkedHashMap<>();
 		Map<String, String> stepNames = new LinkedHashMap<>();

@@ -3,7 +3,6 @@ package cn.onething.casework.web.staff;
 import java.time.LocalDate;
 
 import cn.onething.casework.Casework;
-import cn.onething.casework.model.CaseContext;
 import cn.onething.identity.Identity;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -51,7 +50,7 @@ class QueuePage {
 
 	private Mono<Rendering> page(String notFound) {
 		return identity.signedIn().flatMap(member -> {
-			LocalDate today = LocalDate.now(CaseContext.CHINA);
+			LocalDate today = casework.today();
 			return queue.rows(member, today)
 					.collectList()
 					.map(rows -> Rendering.view("casework/staff/queue")

@@ -168,7 +168,7 @@ class StaffApi {
 				.map(materials -> StaffCaseView.of(stored, member, materials, departments, casework.calendar(), today()));
 	}
 
-	private static LocalDate today() {
-		return LocalDate.now(CaseContext.CHINA);
+	private LocalDate today() {
+		return casework.today();
 	}
 }
