@@ -76,8 +76,9 @@ public class SessionRegistry {
 		if (known != null && known.at().plus(checkInterval).isAfter(now)) {
 			return Mono.just(known.live());
 		}
-		return db.sql("select 1 from identity_session where id = :id and revoked_at is null and ends_at > now()")
-				.bind("id", id).map(row -> true).one().defaultIfEmpty(false)
+		// the service's clock, not the database's: ends_at was written from it (and tests turn it)
+		return db.sql("select 1 from identity_session where id = :id and revoked_at is null and ends_at > :now")
+				.bind("id", id).bind("now", now).map(row -> true).one().defaultIfEmpty(false)
 				.doOnNext(live -> remember(id, new Checked(live, now)));
 	}
 
@@ -111,9 +112,9 @@ public class SessionRegistry {
 
 	public Flux<OpenSession> live(String username) {
 		return db.sql("""
-				select * from identity_session where username = :username and revoked_at is null and ends_at > now()
+				select * from identity_session where username = :username and revoked_at is null and ends_at > :now
 				order by created_at
-				""").bind("username", username).map(SessionRegistry::session).all();
+				""").bind("username", username).bind("now", clock.instant()).map(SessionRegistry::session).all();
 	}
 
 	/** Rows of sessions that ended a day ago are of no use to anyone. */
