@@ -9,7 +9,7 @@ import java.util.UUID;
  *
  * @param data       template key → value, as sent
  * @param collecting a digest that later step news may still join
- * @param status     pending, sent, delivered, failed, dead, cancelled or uncertain (see V7, V30)
+ * @param status     pending, sent, delivered, failed, dead, cancelled or uncertain (see V7, V12)
  * @param unsureSince the start of the earliest send WeChat may have taken without our hearing so; null if none
  */
 public record PushRow(UUID id, String dedupeKey, String receiptCode, String caseId, String openid, PushContent content,
