@@ -14,5 +14,5 @@ create index identity_sign_in_failure_by_time on identity_sign_in_failure (last_
 
 -- identity_staff.failed_sign_ins and locked_until are no longer read or written; they stay until no replica of
 -- an earlier release runs (a rolling upgrade), and go in a later migration.
-comment on column identity_staff.failed_sign_ins is 'unused since V62 (identity_sign_in_failure)';
-comment on column identity_staff.locked_until is 'unused since V62 (identity_sign_in_failure)';
+comment on column identity_staff.failed_sign_ins is 'unused since V15 (identity_sign_in_failure)';
+comment on column identity_staff.locked_until is 'unused since V15 (identity_sign_in_failure)';
