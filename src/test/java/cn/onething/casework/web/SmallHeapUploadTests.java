@@ -101,6 +101,10 @@ class SmallHeapUploadTests {
 		RawUpload declared = new RawUpload(port, "/api/applications", 495L * MB, "Idempotency-Key: " + UUID.randomUUID());
 		RawUpload streamed = new RawUpload(port, "/api/applications", -1, "Idempotency-Key: " + UUID.randomUUID());
 		CompletableFuture<Void> streaming = CompletableFuture.runAsync(() -> stream(streamed, 64));
+		// the unannounced stream is read alone: meeting the burst, it could be turned away busy (503) before a byte of
+		// it is read, and what it is here to show (reading stops at the limit, the heap holds) would go unchecked
+		assertThat(streamed.answer().get(60, TimeUnit.SECONDS).status()).isEqualTo(413);
+		streaming.get(60, TimeUnit.SECONDS);
 		List<Integer> burst = Flux.range(0, 8)
 				.flatMap(i -> web.post().uri("/api/applications").header("Idempotency-Key", UUID.randomUUID().toString())
 						.body(BodyInserters.fromMultipartData(largeUpload(application).build()))
@@ -108,8 +112,6 @@ class SmallHeapUploadTests {
 				.collectList().block(Duration.ofMinutes(3));
 
 		assertThat(declared.answer().get(60, TimeUnit.SECONDS).status()).isEqualTo(413);
-		assertThat(streamed.answer().get(60, TimeUnit.SECONDS).status()).isEqualTo(413);
-		streaming.get(60, TimeUnit.SECONDS);
 		declared.close();
 		streamed.close();
 		// 422: the form is empty, which is checked only once the files are read; what matters is that each is answered

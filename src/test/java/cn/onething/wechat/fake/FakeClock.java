@@ -23,6 +23,16 @@ public final class FakeClock {
 		offset = offset.plus(duration);
 	}
 
+	/**
+	 * Moves to the first second of the next quota day. A test of a daily limit starts there: run near Beijing
+	 * midnight (16:00 UTC), the minutes it moves the clock would otherwise end the day midway and reset the count.
+	 */
+	public synchronized void advanceToNextQuotaDay() {
+		Instant now = now();
+		Instant next = now.atZone(BEIJING).toLocalDate().plusDays(1).atStartOfDay(BEIJING).toInstant().plusSeconds(1);
+		offset = offset.plus(Duration.between(now, next));
+	}
+
 	/** WeChat's quota day; its reset time is not published (docs/wechat.md §8), Beijing midnight is assumed. */
 	LocalDate day() {
 		return now().atZone(BEIJING).toLocalDate();

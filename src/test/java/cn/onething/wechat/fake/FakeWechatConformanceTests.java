@@ -84,6 +84,7 @@ class FakeWechatConformanceTests {
 
 	@Test
 	void a03_theTokenEndpointRefusesBadCredentialsIpsFrozenSecretsAndTheDailyLimit() throws Exception {
+		fake.clock().advanceToNextQuotaDay();
 		String base = FakeWechat.TOKEN_PATH + "?grant_type=client_credential";
 		assertThat(errcode(get(FakeWechat.TOKEN_PATH + "?grant_type=password&appid=" + FakeWechat.APP_ID + "&secret=" + FakeWechat.SECRET))).isEqualTo(40002);
 		assertThat(errcode(get(base + "&appid=wxUNKNOWN&secret=" + FakeWechat.SECRET))).isEqualTo(40013);
@@ -147,6 +148,7 @@ class FakeWechatConformanceTests {
 
 	@Test
 	void a08_aForcedRefreshIssuesANewTokenAtMostOnceInThirtySecondsAndTwentyTimesADay() throws Exception {
+		fake.clock().advanceToNextQuotaDay();
 		String old = stable(false).path("access_token").asString();
 		String forced = stable(true).path("access_token").asString();
 		assertThat(forced).isNotEqualTo(old);
