@@ -1,0 +1,74 @@
+package cn.onething.identity.sso;
+
+import cn.onething.identity.IdentityProperties;
+import cn.onething.identity.internal.StaffAccountStore;
+import cn.onething.identity.session.CookieSecurityContextRepository;
+import cn.onething.identity.session.SignedAuthorizationRequests;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.endpoint.WebClientReactiveAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeReactiveAuthenticationManager;
+import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.web.server.authentication.ServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.stereotype.Component;
+
+/**
+ * Signing in to the console through the hall's unified identity service (统一身份认证, OpenID Connect), beside
+ * passwords and off unless {@code onething.identity.sso.issuer-uri} is set. It ends in the same console session as a
+ * password sign-in: a row in identity_session named by the signed cookie, ended by signing out or by disabling the
+ * account. Nothing of it is kept in a replica's memory: the sign-in under way waits in a signed cookie
+ * ({@link SignedAuthorizationRequests}), and the provider's tokens are not kept at all (nothing here calls the
+ * provider on the member's behalf afterwards).
+ */
+@Component
+public class SingleSignOn {
+
+	/** Where the sign-in page's button sends the browser; from here to the provider. */
+	public static final String START = "/staff/sso/start/" + ProviderRegistration.ID;
+	/** The sign-in page's {@code error} values when single sign-on let nobody in. */
+	public static final String NO_ACCOUNT = "sso-no-account";
+	public static final String DISABLED = "sso-disabled";
+	public static final String FAILED = "sso-failed";
+
+	/** Where the provider sends the browser back: register {@code https://<host>/staff/sso/callback/hall} there. */
+	static final String CALLBACK_TEMPLATE = "{baseUrl}/staff/sso/callback/{registrationId}";
+
+	private final IdentityProperties.SingleSignOn settings;
+	private final StaffAccountStore accounts;
+	private final CookieSecurityContextRepository sessions;
+	private final SignedAuthorizationRequests pending;
+
+	SingleSignOn(IdentityProperties properties, StaffAccountStore accounts, CookieSecurityContextRepository sessions,
+			SignedAuthorizationRequests pending) {
+		this.settings = properties.sso();
+		this.accounts = accounts;
+		this.sessions = sessions;
+		this.pending = pending;
+	}
+
+	public boolean configured() {
+		return settings.configured();
+	}
+
+	/** Adds the sign-in through the provider to the console's chain, when it is configured. */
+	public ServerHttpSecurity offeredOn(ServerHttpSecurity http, ServerAuthenticationSuccessHandler signedIn,
+			String signInPage) {
+		if (!configured()) {
+			return http;
+		}
+		ProviderRegistration provider = new ProviderRegistration(settings);
+		return http.oauth2Login(login -> login
+				.clientRegistrationRepository(provider)
+				.authorizationRequestResolver(new DefaultServerOAuth2AuthorizationRequestResolver(provider,
+						ServerWebExchangeMatchers.pathMatchers("/staff/sso/start/{registrationId}")))
+				.authorizationRequestRepository(pending)
+				.authenticationMatcher(ServerWebExchangeMatchers.pathMatchers("/staff/sso/callback/{registrationId}"))
+				.authenticationManager(new OidcAuthorizationCodeReactiveAuthenticationManager(
+						new WebClientReactiveAuthorizationCodeTokenResponseClient(),
+						new StaffOidcUsers(accounts, settings.usernameClaim())))
+				.authorizedClientRepository(new NoAuthorizedClients())
+				.securityContextRepository(new SsoSessions(sessions))
+				.authenticationSuccessHandler(signedIn)
+				.authenticationFailureHandler(new SsoFailures(signInPage)));
+	}
+}
