@@ -64,7 +64,7 @@ record StaffCaseView(
 		boolean entitled = CaseAccess.seesPersonalData(member, file);
 		return new StaffCaseView(file.id(), file.receiptCode(), file.terms().bundleId(), file.terms().bundleName(),
 				file.terms().bundleVersion(), file.status().name(), file.status().label(), file.receivedOn(), entitled,
-				entitled ? stored.applicant() : stored.applicant().masked(),
+				CaseAccess.applicantFor(member, stored),
 				entitled ? stored.form() : Map.of(),
 				CaseClocks.of(file, today, calendar),
 				file.steps().stream().map(step -> StepView.of(step, departments)).toList(),
