@@ -4,10 +4,15 @@ import cn.onething.identity.IdentityProperties;
 import cn.onething.identity.internal.StaffAccountStore;
 import cn.onething.identity.session.CookieSecurityContextRepository;
 import cn.onething.identity.session.SignedAuthorizationRequests;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.client.endpoint.WebClientReactiveAuthorizationCodeTokenResponseClient;
 import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeReactiveAuthenticationManager;
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.web.server.authentication.ServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.stereotype.Component;
@@ -29,6 +34,7 @@ public class SingleSignOn {
 	public static final String NO_ACCOUNT = "sso-no-account";
 	public static final String DISABLED = "sso-disabled";
 	public static final String FAILED = "sso-failed";
+	public static final String UNAVAILABLE = "sso-unavailable";
 
 	/** Where the provider sends the browser back: register {@code https://<host>/staff/sso/callback/hall} there. */
 	static final String CALLBACK_TEMPLATE = "{baseUrl}/staff/sso/callback/{registrationId}";
@@ -57,18 +63,28 @@ public class SingleSignOn {
 			return http;
 		}
 		ProviderRegistration provider = new ProviderRegistration(settings);
-		return http.oauth2Login(login -> login
+		return http.addFilterBefore(new ProviderUnreachable(provider, signInPage), SecurityWebFiltersOrder.HTTP_BASIC)
+				.oauth2Login(login -> login
 				.clientRegistrationRepository(provider)
 				.authorizationRequestResolver(new DefaultServerOAuth2AuthorizationRequestResolver(provider,
 						ServerWebExchangeMatchers.pathMatchers("/staff/sso/start/{registrationId}")))
 				.authorizationRequestRepository(pending)
 				.authenticationMatcher(ServerWebExchangeMatchers.pathMatchers("/staff/sso/callback/{registrationId}"))
-				.authenticationManager(new OidcAuthorizationCodeReactiveAuthenticationManager(
+				.authenticationManager(answerChecked(new OidcAuthorizationCodeReactiveAuthenticationManager(
 						new WebClientReactiveAuthorizationCodeTokenResponseClient(),
-						new StaffOidcUsers(accounts, settings.usernameClaim())))
+						new StaffOidcUsers(accounts, settings.usernameClaim()))))
 				.authorizedClientRepository(new NoAuthorizedClients())
 				.securityContextRepository(new SsoSessions(sessions))
 				.authenticationSuccessHandler(signedIn)
 				.authenticationFailureHandler(new SsoFailures(signInPage)));
+	}
+
+	/**
+	 * The provider unreachable while its answer is checked (token, keys, user info) is a failed sign-in with the
+	 * sign-in page's message, like any refusal, rather than an error page.
+	 */
+	private static ReactiveAuthenticationManager answerChecked(ReactiveAuthenticationManager manager) {
+		return attempt -> manager.authenticate(attempt).onErrorMap(error -> !(error instanceof AuthenticationException),
+				error -> new OAuth2AuthenticationException(new OAuth2Error(StaffOidcUsers.UNREACHABLE), error));
 	}
 }

@@ -34,6 +34,10 @@ final class SsoFailures implements ServerAuthenticationFailureHandler {
 		String reason = switch (code) {
 			case StaffOidcUsers.NO_ACCOUNT -> SingleSignOn.NO_ACCOUNT;
 			case StaffOidcUsers.DISABLED -> SingleSignOn.DISABLED;
+			case StaffOidcUsers.UNREACHABLE -> {
+				log.warn("an SSO sign-in failed: the provider could not be reached ({})", exception.getCause().toString());
+				yield SingleSignOn.UNAVAILABLE;
+			}
 			default -> {
 				log.warn("an SSO sign-in failed: {}", exception.getMessage());
 				yield SingleSignOn.FAILED;

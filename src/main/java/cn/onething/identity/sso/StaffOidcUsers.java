@@ -19,6 +19,8 @@ final class StaffOidcUsers implements ReactiveOAuth2UserService<OidcUserRequest,
 
 	static final String NO_ACCOUNT = "no_staff_account";
 	static final String DISABLED = "staff_account_disabled";
+	/** Not the provider's refusal: it could not be asked (see SingleSignOn). */
+	static final String UNREACHABLE = "provider_unreachable";
 
 	private static final Logger log = LoggerFactory.getLogger(StaffOidcUsers.class);
 
