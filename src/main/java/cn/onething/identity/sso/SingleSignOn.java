@@ -1,9 +1,13 @@
 package cn.onething.identity.sso;
 
+import java.util.Optional;
+
 import cn.onething.identity.IdentityProperties;
 import cn.onething.identity.internal.StaffAccountStore;
 import cn.onething.identity.session.CookieSecurityContextRepository;
 import cn.onething.identity.session.SignedAuthorizationRequests;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -13,6 +17,7 @@ import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthor
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authentication.ServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.stereotype.Component;
@@ -39,6 +44,8 @@ public class SingleSignOn {
 	/** Where the provider sends the browser back: register {@code https://<host>/staff/sso/callback/hall} there. */
 	static final String CALLBACK_TEMPLATE = "{baseUrl}/staff/sso/callback/{registrationId}";
 
+	private static final Logger log = LoggerFactory.getLogger(SingleSignOn.class);
+
 	private final IdentityProperties.SingleSignOn settings;
 	private final StaffAccountStore accounts;
 	private final CookieSecurityContextRepository sessions;
@@ -58,25 +65,48 @@ public class SingleSignOn {
 
 	/** Adds the sign-in through the provider to the console's chain, when it is configured. */
 	public ServerHttpSecurity offeredOn(ServerHttpSecurity http, ServerAuthenticationSuccessHandler signedIn,
-			String signInPage) {
+			ServerAuthenticationFailureHandler refused, String signInPage) {
 		if (!configured()) {
 			return http;
 		}
 		ProviderRegistration provider = new ProviderRegistration(settings);
 		return http.addFilterBefore(new ProviderUnreachable(provider, signInPage), SecurityWebFiltersOrder.HTTP_BASIC)
 				.oauth2Login(login -> login
-				.clientRegistrationRepository(provider)
-				.authorizationRequestResolver(new DefaultServerOAuth2AuthorizationRequestResolver(provider,
-						ServerWebExchangeMatchers.pathMatchers("/staff/sso/start/{registrationId}")))
-				.authorizationRequestRepository(pending)
-				.authenticationMatcher(ServerWebExchangeMatchers.pathMatchers("/staff/sso/callback/{registrationId}"))
-				.authenticationManager(answerChecked(new OidcAuthorizationCodeReactiveAuthenticationManager(
-						new WebClientReactiveAuthorizationCodeTokenResponseClient(),
-						new StaffOidcUsers(accounts, settings.usernameClaim()))))
-				.authorizedClientRepository(new NoAuthorizedClients())
-				.securityContextRepository(new SsoSessions(sessions))
-				.authenticationSuccessHandler(signedIn)
-				.authenticationFailureHandler(new SsoFailures(signInPage)));
+					.clientRegistrationRepository(provider)
+					.authorizationRequestResolver(new DefaultServerOAuth2AuthorizationRequestResolver(provider,
+							ServerWebExchangeMatchers.pathMatchers("/staff/sso/start/{registrationId}")))
+					.authorizationRequestRepository(pending)
+					.authenticationMatcher(ServerWebExchangeMatchers.pathMatchers("/staff/sso/callback/{registrationId}"))
+					.authenticationManager(answerChecked(new OidcAuthorizationCodeReactiveAuthenticationManager(
+							new WebClientReactiveAuthorizationCodeTokenResponseClient(),
+							new StaffOidcUsers(accounts, settings.usernameClaim()))))
+					.authorizedClientRepository(new NoAuthorizedClients())
+					.securityContextRepository(new SsoSessions(sessions))
+					.authenticationSuccessHandler(signedIn)
+					.authenticationFailureHandler(refused));
+	}
+
+	/**
+	 * The sign-in page's {@code error} for a single sign-on that let nobody in, or empty for a failure of another
+	 * kind of sign-in.
+	 */
+	public static Optional<String> failure(AuthenticationException exception) {
+		if (!(exception instanceof OAuth2AuthenticationException refusal)) {
+			return Optional.empty();
+		}
+		return Optional.of(switch (refusal.getError().getErrorCode()) {
+			case StaffOidcUsers.NO_ACCOUNT -> NO_ACCOUNT;
+			case StaffOidcUsers.DISABLED -> DISABLED;
+			case StaffOidcUsers.UNREACHABLE -> {
+				log.warn("an SSO sign-in failed: the provider could not be reached ({})", String.valueOf(refusal.getCause()));
+				yield UNAVAILABLE;
+			}
+			default -> {
+				// a forged or stale answer, a refusal at the provider, a token that failed its checks
+				log.warn("an SSO sign-in failed: {}", refusal.getError());
+				yield FAILED;
+			}
+		});
 	}
 
 	/**

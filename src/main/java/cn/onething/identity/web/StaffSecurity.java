@@ -50,7 +50,8 @@ class StaffSecurity {
 		signedIn.setRequestCache(noSession);
 		RedirectServerLogoutSuccessHandler signedOut = new RedirectServerLogoutSuccessHandler();
 		signedOut.setLogoutSuccessUrl(URI.create(SIGN_IN + "?logout=1"));
-		return singleSignOn.offeredOn(http, signedIn, SIGN_IN)
+		SignInFailures refused = new SignInFailures(SIGN_IN);
+		return singleSignOn.offeredOn(http, signedIn, refused, SIGN_IN)
 				.securityMatcher(ServerWebExchangeMatchers.pathMatchers(CONSOLE, CONSOLE + "/**"))
 				.securityContextRepository(sessions)
 				.requestCache(cache -> cache.requestCache(noSession))
@@ -63,7 +64,7 @@ class StaffSecurity {
 						.authenticationManager(signIn)
 						.securityContextRepository(sessions)
 						.authenticationSuccessHandler(signedIn)
-						.authenticationFailureHandler(new SignInFailures(SIGN_IN)))
+						.authenticationFailureHandler(refused))
 				.logout(logout -> logout.logoutUrl(SIGN_OUT)
 						.logoutHandler((signOut, authentication) -> sessions.end(signOut.getExchange()))
 						.logoutSuccessHandler(signedOut))
