@@ -33,8 +33,10 @@ final class ProviderBrowser {
 	private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
 			.followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
 
-	HttpResponse<String> get(URI uri) {
-		return send(HttpRequest.newBuilder(uri).GET());
+	/** A GET with these headers besides, as a proxy in front of the service would add them (X-Forwarded-Port). */
+	HttpResponse<String> get(URI uri, String... headerNamesAndValues) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
+		return send(headerNamesAndValues.length == 0 ? request : request.headers(headerNamesAndValues));
 	}
 
 	HttpResponse<String> post(URI uri, String... namesAndValues) {
