@@ -15,7 +15,8 @@ public record Applicant(String name, String idNumber, String phone) {
 	 * applicant's progress page, and no more of the ID number than its region.
 	 */
 	public Applicant maskedForOthers() {
-		return new Applicant(PersonalData.maskName(name), PersonalData.maskIdNumberEnd(idNumber), PersonalData.maskPhoneEnd(phone));
+		return new Applicant(PersonalData.maskName(name), PersonalData.maskIdNumberEnd(idNumber),
+				PersonalData.maskPhoneEnd(phone));
 	}
 
 	/** The last four digits of the phone: what the applicant types with the receipt code to see the case. */

@@ -52,7 +52,8 @@ public class SignedAuthorizationRequests implements ServerAuthorizationRequestRe
 		}
 
 		private static Map<String, String> strings(Map<String, Object> values) {
-			return values.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, entry -> String.valueOf(entry.getValue())));
+			return values.entrySet().stream()
+					.collect(Collectors.toMap(Map.Entry::getKey, entry -> String.valueOf(entry.getValue())));
 		}
 	}
 

@@ -75,8 +75,8 @@ final class SignedSessions {
 	}
 
 	/**
-	 * A key of its own for each purpose (the console's cookie, API tokens, SSO sign-ins under way), so that the secret never signs anything
-	 * else by accident and a value made for one purpose is refused for another.
+	 * A key of its own for each purpose (the console's cookie, API tokens, SSO sign-ins under way), so that the secret
+	 * never signs anything else by accident and a value made for one purpose is refused for another.
 	 */
 	static byte[] keyFrom(String purpose, String secret) {
 		try {

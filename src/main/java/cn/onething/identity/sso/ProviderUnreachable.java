@@ -27,7 +27,8 @@ final class ProviderUnreachable implements WebFilter {
 
 	ProviderUnreachable(ProviderRegistration provider, String signInPage) {
 		this.provider = provider;
-		this.signInPage = UriComponentsBuilder.fromPath(signInPage).queryParam("error", SingleSignOn.UNAVAILABLE).build().toUri();
+		this.signInPage = UriComponentsBuilder.fromPath(signInPage).queryParam("error", SingleSignOn.UNAVAILABLE)
+				.build().toUri();
 	}
 
 	@Override

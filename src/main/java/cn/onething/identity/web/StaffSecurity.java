@@ -25,8 +25,8 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 
 /**
  * The staff console's security chain, answering /staff/** before the public chain (system.WebSecurity): form sign-in
- * with a lock after repeated wrong passwords, single sign-on when configured, the session in a signed cookie and CSRF tokens in a cookie. Nothing
- * lives in a server session, so no replica needs to see the same browser twice.
+ * with a lock after repeated wrong passwords, single sign-on when configured, the session in a signed cookie and CSRF
+ * tokens in a cookie. Nothing lives in a server session, so no replica needs to see the same browser twice.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
