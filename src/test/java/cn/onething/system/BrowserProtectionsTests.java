@@ -2,7 +2,9 @@ package cn.onething.system;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 
 import cn.onething.catalog.Catalog;
@@ -13,7 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -27,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Behind the Ingress (TLS ends there; requests arrive with {@code X-Forwarded-Proto: https}, and k8s sets
  * {@code server.forward-headers-strategy=native}): cookies are Secure, HSTS is sent on every page, kept pages
  * included, and every answer carries the Content-Security-Policy. Over plain HTTP (the README's local run) cookies
- * stay usable and no HSTS is sent.
+ * stay usable and no HSTS is sent. Stylesheets are linked by an address that carries a digest of their content, so
+ * the week they are cached never shows a page with an old one.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"onething.catalog.import-on-startup=false", "onething.identity.demo-accounts=false",
@@ -100,6 +105,31 @@ class BrowserProtectionsTests {
 			assertThat(insecure.containsHeader("Strict-Transport-Security")).as(page + " over HTTP").isFalse();
 			assertThat(insecure.getFirst("Content-Security-Policy")).as(page).contains("default-src 'self'");
 		}
+	}
+
+	@Test
+	void pagesLinkTheirStylesheetsByAnAddressThatChangesWithTheirContent() throws Exception {
+		String appCss = "/static/css/app.css?v=" + digest("static/css/app.css");
+		String staffCss = "/static/css/staff.css?v=" + digest("static/css/staff.css");
+		String guide = catalog.current().guides().get(0).code();
+
+		for (String page : List.of("/", "/g/" + guide, "/g/" + guide)) {
+			assertThat(body(plain, page, 200)).as(page).contains("href=\"" + appCss + "\"");
+		}
+		assertThat(body(plain, "/staff/login", 200)).contains("href=\"" + staffCss + "\"");
+		assertThat(body(plain, "/g/no-such-guide", 404)).as("error page").contains("href=\"" + appCss + "\"");
+		byte[] served = plain.get().uri(appCss).exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
+		assertThat(served).isEqualTo(new ClassPathResource("static/css/app.css").getContentAsByteArray());
+	}
+
+	private static String body(WebTestClient client, String page, int status) {
+		return client.get().uri(page).accept(MediaType.TEXT_HTML).exchange().expectStatus().isEqualTo(status).expectBody(String.class).returnResult()
+				.getResponseBody();
+	}
+
+	private static String digest(String file) throws Exception {
+		byte[] sha = MessageDigest.getInstance("SHA-256").digest(new ClassPathResource(file).getContentAsByteArray());
+		return HexFormat.of().formatHex(sha).substring(0, 16);
 	}
 
 	private static HttpHeaders headers(WebTestClient client, String page) {
