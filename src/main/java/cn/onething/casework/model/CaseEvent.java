@@ -66,8 +66,12 @@ public sealed interface CaseEvent {
 	record SpecialProcedureStarted(Actor actor, Instant at, SpecialProcedure procedure) implements CaseEvent {
 	}
 
-	/** The recorded act ending a special procedure; its step's clock runs again from the next day. */
-	record SpecialProcedureEnded(Actor actor, Instant at, SpecialProcedure procedure) implements CaseEvent {
+	/**
+	 * The recorded act ending a special procedure; its step's clock runs again from the next day.
+	 *
+	 * @param workingDays the working days it took out of the clock, for the case record
+	 */
+	record SpecialProcedureEnded(Actor actor, Instant at, SpecialProcedure procedure, int workingDays) implements CaseEvent {
 	}
 
 	record CorrectionDeadlineNear(Actor actor, Instant at, int noticeVersion, LocalDate correctBy) implements CaseEvent {

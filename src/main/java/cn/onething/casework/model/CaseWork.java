@@ -305,7 +305,8 @@ final class CaseWork {
 
 	void endSpecialProcedure(SpecialProcedure ended) {
 		specialProcedures.replaceAll(p -> p.number() == ended.number() ? ended : p);
-		record(new CaseEvent.SpecialProcedureEnded(context.actor(), context.now(), ended));
+		record(new CaseEvent.SpecialProcedureEnded(context.actor(), context.now(), ended,
+				CaseSchedule.of(current(), context.calendar()).suspendedWorkingDays(ended)));
 	}
 
 	/** Only the reminder is the check's own; acceptance by the time rules was applied before it ran (asOf). */

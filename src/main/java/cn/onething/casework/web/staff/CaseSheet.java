@@ -15,6 +15,8 @@ import cn.onething.casework.Casework;
 import cn.onething.casework.StoredCase;
 import cn.onething.casework.model.CaseContext;
 import cn.onething.casework.model.CaseFile;
+import cn.onething.casework.model.CaseSchedule;
+import cn.onething.casework.model.SpecialProcedure;
 import cn.onething.identity.StaffMember;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -100,6 +102,8 @@ class CaseSheet {
 						.modelAttribute("departments", departmentNames)
 						.modelAttribute("stepNames", stepNames)
 						.modelAttribute("clocks", CaseClocks.of(file, today, casework.calendar()))
+						.modelAttribute("schedule", CaseSchedule.of(file, casework.calendar()))
+						.modelAttribute("procedureKinds", SpecialProcedure.Kind.values())
 						.modelAttribute("promised", file.promise() == null ? "" : file.promise().materialKeys().stream()
 								.map(key -> materialNames.getOrDefault(key, key)).collect(Collectors.joining("、")))
 						.modelAttribute("audit", loaded.getT2())
