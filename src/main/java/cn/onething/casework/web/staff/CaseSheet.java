@@ -71,6 +71,11 @@ class CaseSheet {
 		}
 	}
 
+	/** The case's due dates and expected completion on the service's calendar. */
+	CaseSchedule schedule(CaseFile file) {
+		return CaseSchedule.of(file, casework.calendar());
+	}
+
 	Mono<Rendering> render(StoredCase stored, StaffMember member, FormFeedback feedback, HttpStatus status) {
 		CaseFile file = stored.file();
 		boolean entitled = CaseAccess.seesPersonalData(member, file);
@@ -102,7 +107,7 @@ class CaseSheet {
 						.modelAttribute("departments", departmentNames)
 						.modelAttribute("stepNames", stepNames)
 						.modelAttribute("clocks", CaseClocks.of(file, today, casework.calendar()))
-						.modelAttribute("schedule", CaseSchedule.of(file, casework.calendar()))
+						.modelAttribute("schedule", schedule(file))
 						.modelAttribute("procedureKinds", SpecialProcedure.Kind.values())
 						.modelAttribute("promised", file.promise() == null ? "" : file.promise().materialKeys().stream()
 								.map(key -> materialNames.getOrDefault(key, key)).collect(Collectors.joining("、")))
