@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import java.util.regex.Pattern;
 
 import cn.onething.bundle.bundlefiles.BundleFolderReader;
@@ -66,7 +65,8 @@ class ValidateGuidesCommandTests {
 
 	@Test
 	void aBundleAboveTheJointHandlingCapIsRefusedWithItsFileLineAndField() throws Exception {
-		Path guides = copyOfTheShippedGuides();
+		Path guides = temp.resolve("guides");
+		GuideFolderFixture.copyFolder(Path.of("guides"), guides);
 		Path retirement = guides.resolve("bundles/retirement.yaml");
 		List<String> lines = Files.readAllLines(retirement);
 		int line = lines.indexOf("committedLimit: 15") + 1;
@@ -79,23 +79,6 @@ class ValidateGuidesCommandTests {
 		assertThat(run.lines()).containsExactly(
 				retirement + ":" + line + ": committedLimit: 联合办理的承诺时限不能超过45个工作日（行政许可法第四十二条），实际为46",
 				"1 个问题，未导入任何内容。");
-	}
-
-	private Path copyOfTheShippedGuides() throws IOException {
-		Path source = Path.of("guides");
-		Path target = temp.resolve("guides");
-		try (Stream<Path> files = Files.walk(source)) {
-			for (Path file : files.toList()) {
-				Path copy = target.resolve(source.relativize(file).toString());
-				if (Files.isDirectory(file)) {
-					Files.createDirectories(copy);
-				}
-				else {
-					Files.copy(file, copy);
-				}
-			}
-		}
-		return target;
 	}
 
 	record Run(int exitCode, List<String> lines) {
