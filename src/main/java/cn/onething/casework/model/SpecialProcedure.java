@@ -1,6 +1,8 @@
 package cn.onething.casework.model;
 
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Optional;
 
 import cn.onething.calendar.Suspension;
 
@@ -26,6 +28,11 @@ public record SpecialProcedure(int number, String stepId, Kind kind, String reas
 
 		public String label() {
 			return label;
+		}
+
+		/** The kind a form or request names by its code; empty for anything else. */
+		public static Optional<Kind> named(String code) {
+			return Arrays.stream(values()).filter(kind -> kind.name().equals(code)).findFirst();
 		}
 	}
 

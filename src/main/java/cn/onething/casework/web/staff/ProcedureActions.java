@@ -1,7 +1,6 @@
 package cn.onething.casework.web.staff;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 
 import cn.onething.casework.model.SpecialProcedure;
 import org.springframework.stereotype.Controller;
@@ -51,11 +50,9 @@ class ProcedureActions {
 	}
 
 	private static SpecialProcedure.Kind kind(ActionForm form) {
-		String chosen = form.text("kind");
-		return Arrays.stream(SpecialProcedure.Kind.values()).filter(kind -> kind.name().equals(chosen)).findFirst()
-				.orElseGet(() -> {
-					form.problem("kind", "请选择程序：听证、检验检测、专家评审、现场勘验或公示");
-					return null;
-				});
+		return SpecialProcedure.Kind.named(form.text("kind")).orElseGet(() -> {
+			form.problem("kind", "请选择程序：听证、检验检测、专家评审、现场勘验或公示");
+			return null;
+		});
 	}
 }

@@ -2,7 +2,6 @@ package cn.onething.casework.web.staff;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -158,8 +157,7 @@ class StaffApi {
 	Mono<StaffCaseView> startProcedure(@PathVariable String id, @PathVariable String step, @RequestBody ProcedureStart request) {
 		return decide(id, step, (file, context) -> {
 			Map<String, String> problems = new LinkedHashMap<>();
-			SpecialProcedure.Kind kind = Arrays.stream(SpecialProcedure.Kind.values())
-					.filter(k -> k.name().equals(request.kind())).findFirst().orElse(null);
+			SpecialProcedure.Kind kind = SpecialProcedure.Kind.named(request.kind()).orElse(null);
 			if (kind == null) {
 				problems.put("kind", "请选择程序：HEARING（听证）、INSPECTION（检验检测）、EXPERT_REVIEW（专家评审）、SURVEY（现场勘验）或 PUBLICATION（公示）");
 			}
