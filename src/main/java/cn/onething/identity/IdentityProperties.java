@@ -1,6 +1,7 @@
 package cn.onething.identity;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -24,10 +25,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     raising it re-hashes each password at its owner's next sign-in
  * @param bootstrapAdmin the username of a first administrator to create at start-up while no account holds the
  *     admin role (ONETHING_IDENTITY_BOOTSTRAP_ADMIN); needs {@code bootstrapAdminPassword}
- * @param bcryptStrength bcrypt's cost (log2 of its rounds): 10 is OWASP's minimum and about 80 ms on a server core;
- *     raising it re-hashes each password at its owner's next sign-in
  * @param bootstrapAdminPassword that administrator's first password, from a secret; it must be changed at the first
  *     sign-in
+ * @param sso single sign-on through the hall's OpenID Connect provider, beside passwords; off unless its issuer is set
  */
 @ConfigurationProperties("onething.identity")
 public record IdentityProperties(
@@ -41,7 +41,47 @@ public record IdentityProperties(
 		@DefaultValue("1s") Duration accountSlowdown,
 		@DefaultValue("10") int bcryptStrength,
 		String bootstrapAdmin,
-		String bootstrapAdminPassword) {
+		String bootstrapAdminPassword,
+		@DefaultValue SingleSignOn sso) {
+
+	/**
+	 * {@code onething.identity.sso.*}: the hall's unified identity service (统一身份认证) as an OpenID Connect provider.
+	 *
+	 * @param issuerUri the provider's issuer; its settings are read from {@code <issuer>/.well-known/openid-configuration}
+	 *     at the first SSO sign-in, so the service starts while the provider is down. Unset: no SSO
+	 * @param clientId this service's client id at the provider
+	 * @param clientSecret its secret, from a Secret
+	 * @param usernameClaim the ID token's claim that names the staff account (its username); the account must exist and
+	 *     be enabled: SSO never creates one
+	 * @param scopes what to ask the provider for; {@code openid} is always needed
+	 */
+	public record SingleSignOn(String issuerUri, String clientId, String clientSecret,
+			@DefaultValue("preferred_username") String usernameClaim, @DefaultValue({ "openid", "profile" }) List<String> scopes) {
+
+		public SingleSignOn {
+			if (issuerUri != null && !issuerUri.isBlank()) {
+				if (!issuerUri.startsWith("https://") && !issuerUri.startsWith("http://")) {
+					throw new IllegalArgumentException("onething.identity.sso.issuer-uri must be an http(s) URL, was " + issuerUri);
+				}
+				if (clientId == null || clientId.isBlank() || clientSecret == null || clientSecret.isBlank()) {
+					throw new IllegalArgumentException("onething.identity.sso.issuer-uri needs onething.identity.sso.client-id "
+							+ "and onething.identity.sso.client-secret (this service's client at the provider)");
+				}
+				if (usernameClaim == null || usernameClaim.isBlank()) {
+					throw new IllegalArgumentException("onething.identity.sso.username-claim must name the ID token's claim "
+							+ "that holds the staff username");
+				}
+				if (scopes == null || !scopes.contains("openid")) {
+					throw new IllegalArgumentException("onething.identity.sso.scopes must include openid, was " + scopes);
+				}
+			}
+			scopes = scopes == null ? List.of() : List.copyOf(scopes);
+		}
+
+		public boolean configured() {
+			return issuerUri != null && !issuerUri.isBlank();
+		}
+	}
 
 	static final int MIN_SECRET_LENGTH = 32;
 

@@ -28,11 +28,32 @@ public final class PersonalData {
 		return idNumber.substring(0, 3) + "*".repeat(idNumber.length() - 7) + idNumber.substring(idNumber.length() - 4);
 	}
 
-	/** 13812345678 → 138****5678 */
+	/** 13812345678 → 138****5678: for the applicant, who recognises their own number by its end. */
 	public static String maskPhone(String phone) {
 		if (phone == null || phone.length() < 7) {
 			return "****";
 		}
 		return phone.substring(0, 3) + "*".repeat(phone.length() - 7) + phone.substring(phone.length() - 4);
+	}
+
+	/**
+	 * 13812345678 → 138********: for anyone but the applicant and the staff handling the case. The last four digits
+	 * are what opens the applicant's progress page, with the receipt code (docs/architecture.md §2, 回执编号), so
+	 * they are never shown beside it.
+	 */
+	public static String maskPhoneEnd(String phone) {
+		return keepFirstThree(phone);
+	}
+
+	/** 450102199001011234 → 450***************: the issuing region's first digits only, for the same readers. */
+	public static String maskIdNumberEnd(String idNumber) {
+		return keepFirstThree(idNumber);
+	}
+
+	private static String keepFirstThree(String digits) {
+		if (digits == null || digits.length() < 7) {
+			return "****";
+		}
+		return digits.substring(0, 3) + "*".repeat(digits.length() - 3);
 	}
 }

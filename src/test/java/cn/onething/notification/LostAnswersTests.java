@@ -6,7 +6,6 @@ import java.util.Map;
 import cn.onething.casework.StoredCase;
 import cn.onething.identity.StaffSession;
 import cn.onething.identity.internal.DemoAccounts;
-import cn.onething.wechat.fake.FakeWechat;
 import cn.onething.wechat.fake.Fault;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -99,11 +98,12 @@ class LostAnswersTests extends NotifyingService {
 	 * recorded the send as unknown. Its client_msg_id is the push's outbox message id.
 	 */
 	private String acceptanceWithItsAnswerLost(StoredCase stored, String openid) {
-		FAKE.failNext(FakeWechat.TEMPLATE_SEND_PATH, Fault.dropAnswer());
+		FAKE.failNextSendTo(openid, Fault.dropAnswer());
 		approve(stored, "hukou", null);
 		approve(stored, "insurance", null);
-		await().atMost(Duration.ofSeconds(30)).until(() -> pushesTo(openid).stream()
-				.anyMatch(push -> push.get("kind").equals("accepted") && push.get("attempts").equals(1)));
+		// asserted, not polled for a boolean: should it never come, the failure shows what the pushes were
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(pushesTo(openid))
+				.anySatisfy(push -> assertThat(push).containsEntry("kind", "accepted").containsEntry("attempts", 1)));
 		assertThat(accepted(openid)).containsEntry("status", "pending");
 		assertThat((String) accepted(openid).get("last_error")).contains("微信未应答，可能已收到");
 		String clientMsgId = db.sql("""

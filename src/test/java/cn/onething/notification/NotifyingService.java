@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.TestPropertySource;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -120,8 +121,9 @@ public abstract class NotifyingService extends AgainstFakeWechat {
 	}
 
 	protected void awaitPush(String openid, String kind, String status) {
-		await().atMost(Duration.ofSeconds(30)).until(() -> pushesTo(openid).stream()
-				.anyMatch(push -> push.get("kind").equals(kind) && push.get("status").equals(status)));
+		// asserted rather than polled for a boolean, so that a timeout shows what the pushes were
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(pushesTo(openid))
+				.anySatisfy(push -> assertThat(push).containsEntry("kind", kind).containsEntry("status", status)));
 	}
 
 	protected boolean bound(StoredCase stored, String openid) {

@@ -39,7 +39,7 @@ class PushOutcomesTests extends NotifyingService {
 	void aTemporaryFailureIsRetriedWithTheSameClientMsgIdAndTheApplicantGetsThePushOnce() {
 		StoredCase stored = submitted();
 		String openid = boundFollower(stored);
-		FAKE.failNext(FakeWechat.TEMPLATE_SEND_PATH, Fault.errcode(-1));
+		FAKE.failNextSendTo(openid, Fault.errcode(-1));
 
 		accept(stored);
 
@@ -56,7 +56,8 @@ class PushOutcomesTests extends NotifyingService {
 		StoredCase stored = submitted();
 		String openid = boundFollower(stored);
 		int tokenRequests = FAKE.tokenRequests();
-		FAKE.failNext(FakeWechat.TEMPLATE_SEND_PATH, Fault.errcode(40001), 2);
+		FAKE.failNextSendTo(openid, Fault.errcode(40001));
+		FAKE.failNextSendTo(openid, Fault.errcode(40001));
 
 		accept(stored);
 

@@ -5,7 +5,6 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import cn.onething.casework.StoredCase;
-import cn.onething.wechat.fake.FakeWechat;
 import cn.onething.wechat.fake.Fault;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,7 +27,7 @@ class WechatOutageTests extends NotifyingService {
 	void pushesThatFailedDuringAnOutageAreSentAsSoonAsWechatTakesSendsAgain(CapturedOutput output) {
 		List<StoredCase> cases = IntStream.range(0, 5).mapToObj(i -> submitted()).toList();
 		List<String> openids = cases.stream().map(this::boundFollower).toList();
-		FAKE.failNext(FakeWechat.TEMPLATE_SEND_PATH, Fault.httpStatus(503), 5);
+		openids.forEach(openid -> FAKE.failNextSendTo(openid, Fault.httpStatus(503)));
 
 		cases.forEach(stored -> {
 			approve(stored, "hukou", null);

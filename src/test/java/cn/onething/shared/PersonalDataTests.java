@@ -23,9 +23,21 @@ class PersonalDataTests {
 	}
 
 	@Test
+	void forOthersThanTheApplicantAPhoneKeepsNoneOfTheDigitsThatOpenTheProgressPage() {
+		assertThat(PersonalData.maskPhoneEnd("13812345678")).isEqualTo("138********");
+	}
+
+	@Test
+	void forOthersThanTheApplicantAnIdNumberKeepsOnlyItsRegionPrefix() {
+		assertThat(PersonalData.maskIdNumberEnd("45142119900101123X")).isEqualTo("451***************");
+	}
+
+	@Test
 	void missingOrShortValuesRevealNothing() {
 		assertThat(PersonalData.maskIdNumber("123")).isEqualTo("****");
 		assertThat(PersonalData.maskPhone(null)).isEqualTo("****");
+		assertThat(PersonalData.maskPhoneEnd("138")).isEqualTo("****");
+		assertThat(PersonalData.maskIdNumberEnd(null)).isEqualTo("****");
 		assertThat(PersonalData.maskName(" ")).isEmpty();
 	}
 }

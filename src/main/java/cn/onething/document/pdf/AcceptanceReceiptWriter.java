@@ -17,8 +17,9 @@ import cn.onething.notification.CaseBindingCode;
 
 /**
  * 受理回执: the dated written receipt of 行政许可法 §32 for a case. The applicant's name, ID number and phone are
- * printed masked only, since a receipt is handed over, photographed and left lying about. Blocking: callers run it
- * off the request threads.
+ * printed masked only, since a receipt is handed over, photographed and left lying about; the phone without its last
+ * four digits, which with the receipt code printed above would open the case's progress page for whoever finds it.
+ * Blocking: callers run it off the request threads.
  */
 public final class AcceptanceReceiptWriter {
 
@@ -41,7 +42,7 @@ public final class AcceptanceReceiptWriter {
 	public byte[] write(StoredCase stored, Hall hall, CaseSchedule schedule, String progressUrl,
 			Optional<CaseBindingCode> wechat, LocalDate issuedOn) {
 		CaseFile file = stored.file();
-		Applicant applicant = stored.applicant().masked();
+		Applicant applicant = stored.applicant().maskedForOthers();
 		CaseSheet sheet = new CaseSheet(fonts, TITLE, TITLE + " " + file.receiptCode());
 		sheet.title(hall, TITLE);
 		List<String[]> facts = new ArrayList<>();

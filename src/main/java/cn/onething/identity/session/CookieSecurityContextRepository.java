@@ -66,16 +66,20 @@ public class CookieSecurityContextRepository implements ServerSecurityContextRep
 	public Mono<Void> save(ServerWebExchange exchange, SecurityContext context) {
 		Authentication authentication = context == null ? null : context.getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof StaffMember member) {
-			Instant now = clock.instant();
-			Instant endsAt = now.plus(lifetime);
-			boolean passwordChangeRequired = StaffAuthorities.passwordChangeRequired(authentication);
-			return registry.open(member.username(), SessionRegistry.Kind.CONSOLE, endsAt, ClientAddress.of(exchange))
-					.doOnNext(session -> write(exchange, SignedSessions.Ticket.of(session, member, now, now.plus(timeout), endsAt)
-							.requiringPasswordChange(passwordChangeRequired)))
-					.then();
+			return open(exchange, member, StaffAuthorities.passwordChangeRequired(authentication));
 		}
 		clear(exchange);
 		return Mono.empty();
+	}
+
+	/** A new console session for the member, however they proved who they are (password or single sign-on). */
+	public Mono<Void> open(ServerWebExchange exchange, StaffMember member, boolean passwordChangeRequired) {
+		Instant now = clock.instant();
+		Instant endsAt = now.plus(lifetime);
+		return registry.open(member.username(), SessionRegistry.Kind.CONSOLE, endsAt, ClientAddress.of(exchange))
+				.doOnNext(session -> write(exchange, SignedSessions.Ticket.of(session, member, now, now.plus(timeout), endsAt)
+						.requiringPasswordChange(passwordChangeRequired)))
+				.then();
 	}
 
 	/** Signing out: the session ends on every replica, not only in this browser. */

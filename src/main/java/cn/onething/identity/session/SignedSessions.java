@@ -75,8 +75,8 @@ final class SignedSessions {
 	}
 
 	/**
-	 * A key of its own for each purpose (the console's cookie, API tokens), so that the secret never signs anything
-	 * else by accident and a value made for one purpose is refused for another.
+	 * A key of its own for each purpose (the console's cookie, API tokens, SSO sign-ins under way), so that the secret
+	 * never signs anything else by accident and a value made for one purpose is refused for another.
 	 */
 	static byte[] keyFrom(String purpose, String secret) {
 		try {
@@ -103,13 +103,21 @@ final class SignedSessions {
 		return new SignedSessions(random, json);
 	}
 
-	String sign(Ticket ticket) {
-		byte[] payload = json.writeValueAsBytes(ticket);
+	/** Any record as signed JSON: a ticket, or a sign-in waiting for the SSO provider's answer. */
+	String sign(Object value) {
+		byte[] payload = json.writeValueAsBytes(value);
 		return BASE64.encodeToString(payload) + "." + BASE64.encodeToString(mac(payload));
 	}
 
 	/** The ticket, if the value is ours, untouched and not expired at {@code now}. */
 	Optional<Ticket> verify(String value, Instant now) {
+		// a value from before sessions were registered names none: signed out, like any other old shape
+		return read(value, Ticket.class)
+				.filter(ticket -> ticket.session() != null && now.getEpochSecond() < ticket.expiresAt());
+	}
+
+	/** What {@link #sign} signed, if the value is ours and untouched. */
+	<T> Optional<T> read(String value, Class<T> type) {
 		int dot = value == null ? -1 : value.indexOf('.');
 		if (dot <= 0) {
 			return Optional.empty();
@@ -123,9 +131,7 @@ final class SignedSessions {
 			if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), value.getBytes(StandardCharsets.UTF_8))) {
 				return Optional.empty();
 			}
-			Ticket ticket = json.readValue(payload, Ticket.class);
-			// a value from before sessions were registered names none: signed out, like any other old shape
-			return ticket.session() != null && now.getEpochSecond() < ticket.expiresAt() ? Optional.of(ticket) : Optional.empty();
+			return Optional.of(json.readValue(payload, type));
 		}
 		catch (IllegalArgumentException | JacksonException e) {
 			// not base64, or signed by a version that wrote another shape: treated as signed out

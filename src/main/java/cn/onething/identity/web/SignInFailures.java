@@ -1,6 +1,9 @@
 package cn.onething.identity.web;
 
 import java.net.URI;
+import java.util.Optional;
+
+import cn.onething.identity.sso.SingleSignOn;
 
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
@@ -13,7 +16,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Back to the sign-in page with the reason (wrong password, or locked) and the username kept, so only the password
- * is typed again. A wrong username and a wrong password get the same answer.
+ * is typed again. A wrong username and a wrong password get the same answer. A single sign-on that let nobody in
+ * comes back with its own reason.
  */
 final class SignInFailures implements ServerAuthenticationFailureHandler {
 
@@ -26,6 +30,11 @@ final class SignInFailures implements ServerAuthenticationFailureHandler {
 
 	@Override
 	public Mono<Void> onAuthenticationFailure(WebFilterExchange exchange, AuthenticationException exception) {
+		Optional<String> singleSignOn = SingleSignOn.failure(exception);
+		if (singleSignOn.isPresent()) {
+			// the provider's answer comes back by GET: no form, no username to keep
+			return redirect.sendRedirect(exchange.getExchange(), location(singleSignOn.get(), null));
+		}
 		String reason = exception instanceof LockedException ? "locked" : "wrong";
 		return exchange.getExchange().getFormData()
 				.map(form -> form.getFirst("username") == null ? "" : form.getFirst("username").strip())
@@ -33,7 +42,7 @@ final class SignInFailures implements ServerAuthenticationFailureHandler {
 	}
 
 	private URI location(String reason, String username) {
-		return UriComponentsBuilder.fromPath(signInPage).queryParam("error", reason).queryParam("username", username)
-				.encode().build().toUri();
+		UriComponentsBuilder page = UriComponentsBuilder.fromPath(signInPage).queryParam("error", reason);
+		return (username == null ? page : page.queryParam("username", username)).encode().build().toUri();
 	}
 }

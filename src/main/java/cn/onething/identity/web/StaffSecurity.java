@@ -5,6 +5,7 @@ import java.net.URI;
 import cn.onething.identity.StaffRole;
 import cn.onething.identity.internal.SignInAttempts;
 import cn.onething.identity.session.CookieSecurityContextRepository;
+import cn.onething.identity.sso.SingleSignOn;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,8 +25,8 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 
 /**
  * The staff console's security chain, answering /staff/** before the public chain (system.WebSecurity): form sign-in
- * with a lock after repeated wrong passwords, the session in a signed cookie and CSRF tokens in a cookie. Nothing
- * lives in a server session, so no replica needs to see the same browser twice.
+ * with a lock after repeated wrong passwords, single sign-on when configured, the session in a signed cookie and CSRF
+ * tokens in a cookie. Nothing lives in a server session, so no replica needs to see the same browser twice.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
@@ -40,7 +41,7 @@ class StaffSecurity {
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	SecurityWebFilterChain staffConsole(ServerHttpSecurity http, CookieSecurityContextRepository sessions,
-			SignInAttempts signIn) {
+			SignInAttempts signIn, SingleSignOn singleSignOn) {
 		// the default request cache keeps the page asked for in the WebSession; staff start from their queue instead
 		ServerRequestCache noSession = NoOpServerRequestCache.getInstance();
 		RedirectServerAuthenticationEntryPoint toSignIn = new RedirectServerAuthenticationEntryPoint(SIGN_IN);
@@ -49,7 +50,8 @@ class StaffSecurity {
 		signedIn.setRequestCache(noSession);
 		RedirectServerLogoutSuccessHandler signedOut = new RedirectServerLogoutSuccessHandler();
 		signedOut.setLogoutSuccessUrl(URI.create(SIGN_IN + "?logout=1"));
-		return http
+		SignInFailures refused = new SignInFailures(SIGN_IN);
+		return singleSignOn.offeredOn(http, signedIn, refused, SIGN_IN)
 				.securityMatcher(ServerWebExchangeMatchers.pathMatchers(CONSOLE, CONSOLE + "/**"))
 				.securityContextRepository(sessions)
 				.requestCache(cache -> cache.requestCache(noSession))
@@ -62,7 +64,7 @@ class StaffSecurity {
 						.authenticationManager(signIn)
 						.securityContextRepository(sessions)
 						.authenticationSuccessHandler(signedIn)
-						.authenticationFailureHandler(new SignInFailures(SIGN_IN)))
+						.authenticationFailureHandler(refused))
 				.logout(logout -> logout.logoutUrl(SIGN_OUT)
 						.logoutHandler((signOut, authentication) -> sessions.end(signOut.getExchange()))
 						.logoutSuccessHandler(signedOut))

@@ -50,7 +50,8 @@ class SignInPageTests {
 		assertThat(asked.getResponseHeaders().getLocation()).hasPath("/staff/login");
 
 		String page = browser.page("/staff/login");
-		assertThat(page).contains("工作人员登录", "用户名", "密码", "登录");
+		assertThat(page).contains("工作人员登录", "用户名", "密码", "登录")
+				.as("single sign-on is off unless configured").doesNotContain("统一身份认证登录");
 		EntityExchangeResult<String> signedIn = browser.submit("/staff/login", "/staff/login",
 				form("username", "police", "password", DemoAccounts.PASSWORD));
 

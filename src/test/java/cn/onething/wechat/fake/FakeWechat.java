@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -66,7 +68,7 @@ public final class FakeWechat implements AutoCloseable {
 	private final FakeQrCodes qrCodes = new FakeQrCodes(clock, messages, callbacks);
 	private final FakeOAuth oauth = new FakeOAuth(clock);
 	private final Map<String, Function<FakeRequest, FakeResponse>> routes = new HashMap<>();
-	private final Map<String, Deque<Fault>> faults = new HashMap<>();
+	private final Map<String, Deque<Queued>> faults = new HashMap<>();
 	private final Map<String, Function<Received, Fault>> faultRules = new HashMap<>();
 	private final List<Received> received = new ArrayList<>();
 
@@ -128,11 +130,37 @@ public final class FakeWechat implements AutoCloseable {
 		failNext(path, fault, 1);
 	}
 
-	public synchronized void failNext(String path, Fault fault, int times) {
-		Deque<Fault> queue = faults.computeIfAbsent(path, ignored -> new ArrayDeque<>());
+	public void failNext(String path, Fault fault, int times) {
+		queue(path, fault, times, request -> true);
+	}
+
+	/**
+	 * The next template send to this openid fails this way. A fake shared by several running services (each Spring
+	 * context a test suite keeps cached still sends its pushes as they fall due) must aim a fault at the recipient
+	 * of the test that queued it: another service's send would otherwise take it.
+	 */
+	public void failNextSendTo(String openid, Fault fault) {
+		queue(TEMPLATE_SEND_PATH, fault, 1, request -> openid.equals(recipientOf(request)));
+	}
+
+	private synchronized void queue(String path, Fault fault, int times, Predicate<Received> aimedAt) {
+		Deque<Queued> queue = faults.computeIfAbsent(path, ignored -> new ArrayDeque<>());
 		for (int i = 0; i < times; i++) {
-			queue.add(fault);
+			queue.add(new Queued(fault, aimedAt));
 		}
+	}
+
+	private static String recipientOf(Received request) {
+		try {
+			return FakeResponse.JSON.readTree(request.body()).path("touser").asString("");
+		}
+		catch (RuntimeException notJson) {
+			return "";
+		}
+	}
+
+	/** A fault waiting for the first call it is aimed at. */
+	private record Queued(Fault fault, Predicate<Received> aimedAt) {
 	}
 
 	/**
@@ -201,8 +229,7 @@ public final class FakeWechat implements AutoCloseable {
 			synchronized (this) {
 				Received arrived = new Received(request.method(), request.path(), request.query(), request.body());
 				received.add(arrived);
-				Deque<Fault> queue = faults.get(request.path());
-				Fault queued = queue == null ? null : queue.poll();
+				Fault queued = takeQueuedFault(arrived);
 				Function<Received, Fault> rule = faultRules.get(request.path());
 				Fault ruled = rule == null ? null : rule.apply(arrived);
 				fault = queued != null ? queued : ruled;
@@ -220,6 +247,18 @@ public final class FakeWechat implements AutoCloseable {
 			}
 			response.after().forEach(Runnable::run);
 		}
+	}
+
+	private Fault takeQueuedFault(Received arrived) {
+		Deque<Queued> queue = faults.getOrDefault(arrived.path(), new ArrayDeque<>());
+		for (Iterator<Queued> waiting = queue.iterator(); waiting.hasNext();) {
+			Queued queued = waiting.next();
+			if (queued.aimedAt().test(arrived)) {
+				waiting.remove();
+				return queued.fault();
+			}
+		}
+		return null;
 	}
 
 	private FakeResponse respond(FakeRequest request, Fault fault) {

@@ -467,6 +467,16 @@ class FakeWechatConformanceTests {
 	}
 
 	@Test
+	void a27_aFaultAimedAtAnOpenidIsTakenOnlyByASendToIt() throws Exception {
+		fake.messages().follower("oANOTHER");
+		fake.failNextSendTo(OPENID, Fault.errcode(-1));
+
+		assertThat(errcode(templateSend("oANOTHER", TEMPLATE, GOOD_DATA, "outbox-other"))).as("another's send passes").isZero();
+		assertThat(errcode(templateSend(OPENID, TEMPLATE, GOOD_DATA, "outbox-1"))).isEqualTo(-1);
+		assertThat(errcode(templateSend(OPENID, TEMPLATE, GOOD_DATA, "outbox-1"))).as("taken once").isZero();
+	}
+
+	@Test
 	void a27_aFaultRuleSeesEveryCallOfItsEndpointAndAnswersThoseItChooses() throws Exception {
 		List<String> seen = new ArrayList<>();
 		fake.faultRule(FakeWechat.TEMPLATE_SEND_PATH, request -> {

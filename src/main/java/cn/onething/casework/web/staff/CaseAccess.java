@@ -2,6 +2,8 @@ package cn.onething.casework.web.staff;
 
 import java.util.List;
 
+import cn.onething.casework.Applicant;
+import cn.onething.casework.StoredCase;
 import cn.onething.casework.model.Actor;
 import cn.onething.casework.model.CaseFile;
 import cn.onething.casework.model.CaseStep;
@@ -11,7 +13,8 @@ import cn.onething.identity.StaffRole;
 
 /**
  * Who may see and do what on a case. Personal data is for the people handling the case: the window, supervisors and
- * reviewers of a department with a step in it; everyone else sees it masked. A reviewer decides only the steps of
+ * reviewers of a department with a step in it; everyone else sees it masked, without the phone digits that open the
+ * applicant's progress page. A reviewer decides only the steps of
  * their own department.
  */
 final class CaseAccess {
@@ -19,9 +22,19 @@ final class CaseAccess {
 	private CaseAccess() {
 	}
 
+	/**
+	 * The hall's window and supervisors handle every case filed at the hall (intake, corrections, collection;
+	 * extensions, exceptions and the applicant's complaints) and call the applicant for it; a department's reviewers
+	 * handle the cases with a step of their department.
+	 */
 	static boolean seesPersonalData(StaffMember member, CaseFile file) {
 		return member.has(StaffRole.WINDOW) || member.has(StaffRole.SUPERVISOR)
 				|| file.steps().stream().anyMatch(step -> member.reviewsFor(step.plan().departmentId()));
+	}
+
+	/** The applicant as this member may see them: whole for those handling the case, hardly at all for others. */
+	static Applicant applicantFor(StaffMember member, StoredCase stored) {
+		return seesPersonalData(member, stored.file()) ? stored.applicant() : stored.applicant().maskedForOthers();
 	}
 
 	/** The steps this member decides now: their department's, under review. */

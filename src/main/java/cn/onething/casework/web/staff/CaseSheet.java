@@ -98,7 +98,7 @@ class CaseSheet {
 						.modelAttribute("memberDepartment", departments.name(member.departmentId()))
 						.modelAttribute("file", file)
 						.modelAttribute("entitled", entitled)
-						.modelAttribute("applicant", entitled ? stored.applicant() : stored.applicant().masked())
+						.modelAttribute("applicant", CaseAccess.applicantFor(member, stored))
 						.modelAttribute("formRows", entitled ? loaded.getT3() : List.of())
 						.modelAttribute("materials", loaded.getT1())
 						.modelAttribute("materialOptions", materialNames.entrySet().stream().sorted(Map.Entry.comparingByKey())

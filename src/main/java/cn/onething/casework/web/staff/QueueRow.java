@@ -21,7 +21,7 @@ record QueueRow(String caseId, String receiptCode, String bundleName, String app
 
 	static QueueRow of(StoredCase stored, StaffMember member, LocalDate today, WorkingDayCalendar calendar) {
 		CaseFile file = stored.file();
-		String name = CaseAccess.seesPersonalData(member, file) ? stored.applicant().name() : stored.applicant().masked().name();
+		String name = CaseAccess.applicantFor(member, stored).name();
 		return new QueueRow(file.id(), file.receiptCode(), file.terms().bundleName(), name, file.receivedOn(),
 				CaseClocks.of(file, today, calendar), state(file, member));
 	}

@@ -35,7 +35,8 @@ record StaffCaseView(
 		LocalDate receivedOn,
 		@Schema(description = "Whether applicant, form and materials are shown unmasked: for the window, supervisors and "
 				+ "reviewers of a department with a step in the case") boolean personalData,
-		Applicant applicant,
+		@Schema(description = "The applicant; without personalData masked as 张**, 451***************, 138******** "
+				+ "(never the phone's last four digits, which open the applicant's progress page)") Applicant applicant,
 		@Schema(description = "The form's answers by field key; empty without personalData") Map<String, String> form,
 		CaseClocks clocks,
 		@Schema(description = "预计办结日期 by the calendar (see the applications API); null while the applicant is correcting")
@@ -73,7 +74,7 @@ record StaffCaseView(
 		boolean entitled = CaseAccess.seesPersonalData(member, file);
 		return new StaffCaseView(file.id(), file.receiptCode(), file.terms().bundleId(), file.terms().bundleName(),
 				file.terms().bundleVersion(), file.status().name(), file.status().label(), file.receivedOn(), entitled,
-				entitled ? stored.applicant() : stored.applicant().masked(),
+				CaseAccess.applicantFor(member, stored),
 				entitled ? stored.form() : Map.of(),
 				CaseClocks.of(file, today, calendar),
 				schedule.expectedCompletionOn().orElse(null), file.specialProcedures(),

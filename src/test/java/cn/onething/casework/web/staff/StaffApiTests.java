@@ -126,8 +126,11 @@ class StaffApiTests {
 		assertThat(kase.path("stepsToDecide").toString()).isEqualTo("[\"hukou\"]");
 		assertThat(kase.path("steps").get(0).path("department").asString()).contains("公安");
 		assertThat(json.readTree(get("/api/staff/queue", token("fund")).getResponseBody())).as("the fund reviews none of it").isEmpty();
-		assertThat(json.readTree(get("/api/staff/cases/" + id(), token("fund")).getResponseBody()).path("applicant").path("name")
-				.asString()).as("masked for staff outside the case").isEqualTo("张**");
+		JsonNode outside = json.readTree(get("/api/staff/cases/" + id(), token("fund")).getResponseBody()).path("applicant");
+		assertThat(outside.path("name").asString()).as("masked for staff outside the case").isEqualTo("张**");
+		assertThat(outside.path("phone").asString()).as("without the digits that open the progress page")
+				.isEqualTo("138********");
+		assertThat(outside.path("idNumber").asString()).isEqualTo("451***************");
 	}
 
 	@Test
