@@ -3,16 +3,21 @@ package cn.onething.casework;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import cn.onething.bundle.Bundle;
 import cn.onething.bundle.BundleItem;
 import cn.onething.bundle.FormField;
 import cn.onething.bundle.MergedMaterial;
+import cn.onething.bundle.Step;
 import cn.onething.casework.model.Actor;
 import cn.onething.casework.model.CaseTerms;
+import cn.onething.casework.model.StepLimit;
 import cn.onething.casework.model.StepPlan;
 import cn.onething.catalog.Catalog;
+import cn.onething.catalog.model.Guide;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -103,11 +108,23 @@ public class BundleFiling {
 	private CaseTerms terms(Bundle bundle) {
 		return new CaseTerms(bundle.id(), bundle.name(), bundle.version(),
 				bundle.plan().steps().stream()
-						.map(s -> new StepPlan(s.id(), s.name(), s.departmentId(), s.itemCodes(), s.dependsOn())).toList(),
+						.map(s -> new StepPlan(s.id(), s.name(), s.departmentId(), s.itemCodes(), s.dependsOn(), limit(s))).toList(),
 				bundle.committedLimit(), bundle.partialOutcomes(),
 				bundle.materials().stream().collect(Collectors.toMap(MergedMaterial::key, MergedMaterial::name, (a, b) -> a, LinkedHashMap::new)),
 				bundle.materials().stream().filter(m -> !m.required()).map(MergedMaterial::key).collect(Collectors.toSet()),
 				catalog.current().hall().regionCode(), properties.correctionWorkingDays(),
 				properties.correctionReviewWorkingDays());
+	}
+
+	/**
+	 * A step's limits are those of its items' guides as published today, the longest of them when it decides several
+	 * (docs/legal.md §3.3); null when no guide of its items gives one, and the step is then due with the bundle.
+	 */
+	private StepLimit limit(Step step) {
+		return step.itemCodes().stream().map(code -> catalog.current().guide(code)).flatMap(Optional::stream)
+				.map(Guide::timeLimit).filter(Objects::nonNull)
+				.filter(limit -> limit.statutory() > 0 || limit.committed() > 0)
+				.map(limit -> new StepLimit(limit.statutory(), limit.committed()))
+				.reduce(StepLimit::longer).orElse(null);
 	}
 }

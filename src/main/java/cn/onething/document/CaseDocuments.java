@@ -8,10 +8,12 @@ import java.util.concurrent.TimeoutException;
 import cn.onething.casework.CaseLinks;
 import cn.onething.casework.Casework;
 import cn.onething.casework.StoredCase;
+import cn.onething.casework.model.CaseSchedule;
 import cn.onething.casework.model.OneTimeNotice;
 import cn.onething.catalog.Catalog;
 import cn.onething.catalog.CatalogProperties;
 import cn.onething.document.pdf.AcceptanceReceiptWriter;
+import cn.onething.document.pdf.ExtensionNoticeWriter;
 import cn.onething.document.pdf.FontChain;
 import cn.onething.document.pdf.NoticeWriter;
 import cn.onething.notification.CaseBindingCode;
@@ -25,8 +27,8 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The written documents of a case that 行政许可法 §32 requires: the dated acceptance receipt (受理回执) and each
- * one-time notice (一次性告知书), as PDFs. Not cached: a case changes, and a one-page sheet renders in milliseconds.
+ * The written documents of a case that 行政许可法 §32 and §42 require: the dated acceptance receipt (受理回执), each
+ * one-time notice (一次性告知书) and the notice of an extension (延长期限告知书), as PDFs. Not cached: a case changes, and a one-page sheet renders in milliseconds.
  */
 @Service
 public class CaseDocuments implements DisposableBean {
@@ -46,6 +48,7 @@ public class CaseDocuments implements DisposableBean {
 	private final CatalogProperties properties;
 	private final AcceptanceReceiptWriter receipts;
 	private final NoticeWriter notices;
+	private final ExtensionNoticeWriter extensions;
 	private final CaseBindingCodes bindingCodes;
 	private final DocumentProperties settings;
 
@@ -59,6 +62,7 @@ public class CaseDocuments implements DisposableBean {
 		this.settings = settings;
 		this.receipts = new AcceptanceReceiptWriter(FontChain.shipped());
 		this.notices = new NoticeWriter(FontChain.shipped());
+		this.extensions = new ExtensionNoticeWriter(FontChain.shipped());
 	}
 
 	/**
@@ -67,7 +71,7 @@ public class CaseDocuments implements DisposableBean {
 	 */
 	public Mono<byte[]> receipt(String caseId) {
 		return casework.byId(caseId).flatMap(stored -> wechatCode(stored.file().receiptCode())
-				.flatMap(wechat -> Mono.fromCallable(() -> receipts.write(stored, catalog.current().hall(), dueDate(stored),
+				.flatMap(wechat -> Mono.fromCallable(() -> receipts.write(stored, catalog.current().hall(), schedule(stored),
 						progressUrl(stored), wechat, LocalDate.now(CHINA))).subscribeOn(rendering)));
 	}
 
@@ -98,8 +102,19 @@ public class CaseDocuments implements DisposableBean {
 		return stored.file().notices().stream().filter(n -> n.version() == version).findFirst();
 	}
 
-	private Optional<LocalDate> dueDate(StoredCase stored) {
-		return stored.file().deadline().map(deadline -> deadline.dueDate(casework.calendar()));
+	/**
+	 * The 延长期限告知书 of the case (行政许可法 §42); empty when there is no such case or it was not extended. Rendered
+	 * on the sheets' own scheduler, like the other sheets.
+	 */
+	public Mono<byte[]> extensionNotice(String caseId) {
+		return casework.byId(caseId).filter(stored -> stored.file().extensionReason() != null)
+				.flatMap(stored -> Mono.fromCallable(() -> extensions.write(stored, schedule(stored), catalog.current().hall(),
+						progressUrl(stored), stored.file().extendedOn() == null ? LocalDate.now(CHINA) : stored.file().extendedOn()))
+						.subscribeOn(rendering));
+	}
+
+	private CaseSchedule schedule(StoredCase stored) {
+		return CaseSchedule.of(stored.file(), casework.calendar());
 	}
 
 	private String progressUrl(StoredCase stored) {

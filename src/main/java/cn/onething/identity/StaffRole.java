@@ -6,8 +6,10 @@ public enum StaffRole {
 	WINDOW("一窗受理"),
 	/** Reviews and decides the steps of one department. */
 	REVIEWER("部门审查"),
-	/** Records exceptions to the one-time notice and extends deadlines. */
+	/** Records exceptions to the one-time notice. */
 	SUPERVISOR("主管"),
+	/** 机关负责人: the authority's head, who alone approves extending a time limit (行政许可法 §42). */
+	HEAD("机关负责人"),
 	/** Publishes service guides. */
 	PUBLISHER("指南发布"),
 	/** Manages staff accounts. */

@@ -27,25 +27,29 @@ public final class GuideFolderFixture {
 
 	public static GuideFolderFixture copyInto(Path target) {
 		try {
-			Path source = Path.of(GuideFolderFixture.class.getResource("/guides-minimal").toURI());
-			try (Stream<Path> files = Files.walk(source)) {
-				for (Path file : files.toList()) {
-					Path copy = target.resolve(source.relativize(file).toString());
-					if (Files.isDirectory(file)) {
-						Files.createDirectories(copy);
-					}
-					else {
-						Files.copy(file, copy);
-					}
-				}
-			}
+			copyFolder(Path.of(GuideFolderFixture.class.getResource("/guides-minimal").toURI()), target);
 			return new GuideFolderFixture(target);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
 		}
 		catch (URISyntaxException e) {
 			throw new IllegalStateException(e);
+		}
+	}
+
+	/** Copies a folder with everything in it, e.g. the shipped guides/ for a test to change. */
+	public static void copyFolder(Path source, Path target) {
+		try (Stream<Path> files = Files.walk(source)) {
+			for (Path file : files.toList()) {
+				Path copy = target.resolve(source.relativize(file).toString());
+				if (Files.isDirectory(file)) {
+					Files.createDirectories(copy);
+				}
+				else {
+					Files.copy(file, copy);
+				}
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
 		}
 	}
 

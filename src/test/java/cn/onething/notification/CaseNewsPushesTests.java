@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.tuple;
 class CaseNewsPushesTests extends NotifyingService {
 
 	static final Actor SUPERVISOR = new Actor(Actor.Kind.SUPERVISOR, "supervisor", "大厅主管");
+	static final Actor HEAD = new Actor(Actor.Kind.HEAD, "head", "机关负责人");
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@Test
@@ -173,7 +174,7 @@ class CaseNewsPushesTests extends NotifyingService {
 		approve(stored, "insurance", null);
 		awaitPush(openid, "accepted", "delivered");
 
-		casework.act(stored.file().id(), SUPERVISOR, file -> context -> file.extendDeadline("电话13812345678", context)).block();
+		casework.act(stored.file().id(), HEAD, file -> context -> file.extendDeadline("电话13812345678", context)).block();
 
 		awaitPush(openid, "extended", "delivered");
 		assertThat(deliveriesTo(openid)).last().satisfies(extended -> assertThat(extended.rendered())

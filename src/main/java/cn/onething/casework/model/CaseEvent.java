@@ -62,6 +62,18 @@ public sealed interface CaseEvent {
 	record DeadlineExtended(Actor actor, Instant at, String reason) implements CaseEvent {
 	}
 
+	/** 行政许可法 §45: a step's clock stops for a hearing, testing, expert review, survey or publication. */
+	record SpecialProcedureStarted(Actor actor, Instant at, SpecialProcedure procedure) implements CaseEvent {
+	}
+
+	/**
+	 * The recorded act ending a special procedure; its step's clock runs again from the next day.
+	 *
+	 * @param workingDays the working days it took out of the clock, for the case record
+	 */
+	record SpecialProcedureEnded(Actor actor, Instant at, SpecialProcedure procedure, int workingDays) implements CaseEvent {
+	}
+
 	record CorrectionDeadlineNear(Actor actor, Instant at, int noticeVersion, LocalDate correctBy) implements CaseEvent {
 	}
 

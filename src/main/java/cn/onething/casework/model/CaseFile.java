@@ -36,7 +36,9 @@ public record CaseFile(
 		Acceptance acceptance,
 		Promise promise,
 		String extensionReason,
-		Completion completion) {
+		Completion completion,
+		List<SpecialProcedure> specialProcedures,
+		LocalDate extendedOn) {
 
 	/** 行政许可法 §32(4): the one-time notice is due within five working days of receipt. */
 	public static final int NOTICE_WORKING_DAYS = 5;
@@ -49,13 +51,15 @@ public record CaseFile(
 		pendingFlags = List.copyOf(pendingFlags);
 		notices = List.copyOf(notices);
 		suspensions = List.copyOf(suspensions);
+		// cases stored before §45 procedures were recorded have none
+		specialProcedures = specialProcedures == null ? List.of() : List.copyOf(specialProcedures);
 	}
 
 	/** A new case, received today: steps without dependencies start at once (并联), the others wait (串联). */
 	public static CaseChange submit(String id, String receiptCode, CaseTerms terms, CaseContext context) {
 		CaseFile received = new CaseFile(id, receiptCode, terms, context.today(), CaseStatus.REVIEWING,
 				terms.plan().stream().map(CaseStep::waiting).toList(), List.of(), List.of(), List.of(), List.of(), null, 0,
-				null, null, null, null);
+				null, null, null, null, List.of(), null);
 		CaseWork work = new CaseWork(received, context);
 		work.record(new CaseEvent.ApplicationSubmitted(context.actor(), context.now(), receiptCode, terms.bundleId(),
 				context.today()));
@@ -84,6 +88,7 @@ public record CaseFile(
 	}
 
 	public CaseChange approve(String stepId, String resultNote, CaseContext context) {
+		SpecialProcedures.requireNoneRunning(this, stepId);
 		CaseWork work = CaseWork.asOf(this, context);
 		work.decide(stepId, StepState.APPROVED, null, resultNote);
 		return work.done();
@@ -93,6 +98,7 @@ public record CaseFile(
 		if (reason == null || reason.isBlank()) {
 			throw new CaseRuleViolation("不予批准必须写明理由");
 		}
+		SpecialProcedures.requireNoneRunning(this, stepId);
 		CaseWork work = CaseWork.asOf(this, context);
 		work.decide(stepId, StepState.REFUSED, reason, null);
 		return work.done();
@@ -111,10 +117,28 @@ public record CaseFile(
 		return work.done();
 	}
 
-	/** 行政许可法 §42: joint handling may be extended once by 15 working days, with the reason told to the applicant. */
-	public CaseChange extendDeadline(String reason, CaseContext supervisor) {
-		CaseWork work = CaseWork.asOf(this, supervisor);
+	/**
+	 * 行政许可法 §42: joint handling may be extended once by 15 working days, approved by the authority's head, with
+	 * the reason told to the applicant.
+	 */
+	public CaseChange extendDeadline(String reason, CaseContext head) {
+		CaseWork work = CaseWork.asOf(this, head);
 		work.extend(reason);
+		return work.done();
+	}
+
+	/** 行政许可法 §45: a step's reviewer starts a special procedure whose time is not counted (docs/legal.md §3.4). */
+	public CaseChange startSpecialProcedure(String stepId, SpecialProcedure.Kind kind, String reason, LocalDate startedOn,
+			LocalDate expectedEndOn, CaseContext reviewer) {
+		CaseWork work = CaseWork.asOf(this, reviewer);
+		work.startSpecialProcedure(SpecialProcedures.start(work.peek(), stepId, kind, reason, startedOn, expectedEndOn, reviewer));
+		return work.done();
+	}
+
+	/** The recorded act that ends a step's running special procedure, on the context's day. */
+	public CaseChange endSpecialProcedure(String stepId, CaseContext reviewer) {
+		CaseWork work = CaseWork.asOf(this, reviewer);
+		work.endSpecialProcedure(SpecialProcedures.end(work.peek(), stepId, reviewer));
 		return work.done();
 	}
 
@@ -185,19 +209,27 @@ public record CaseFile(
 		return notices.isEmpty() ? Optional.of(noticeDueOn(calendar)) : correctionReviewDueOn(calendar);
 	}
 
-	/** The decision deadline once accepted: the committed limit, capped at 45 (+15) working days, clock suspended while waiting for correction. */
+	/**
+	 * The decision deadline once accepted: the committed limit, capped at 45 (+15) working days, clock suspended while
+	 * waiting for correction and during every special procedure of §45.
+	 */
 	public Optional<Deadline> deadline() {
-		if (acceptance == null) {
-			return Optional.empty();
-		}
+		return acceptance == null ? Optional.empty() : Optional.of(bundleDeadlineFrom(acceptance.effectiveOn()));
+	}
+
+	/** The bundle's deadline if its clock started on {@code start}; see {@link CaseSchedule} for a projection. */
+	Deadline bundleDeadlineFrom(LocalDate start) {
 		JointHandlingLimit limit = JointHandlingLimit.forPlan(terms.committedWorkingDays());
 		if (extensionReason != null) {
 			limit = limit.extend(extensionReason);
 		}
-		Deadline deadline = limit.deadlineFrom(acceptance.effectiveOn(), region());
+		Deadline deadline = limit.deadlineFrom(start, region());
 		for (Suspension suspension : suspensions) {
 			deadline = deadline.suspendedFor(suspension);
 		}
-		return Optional.of(deadline);
+		for (SpecialProcedure procedure : specialProcedures) {
+			deadline = deadline.suspendedFor(procedure.suspension());
+		}
+		return deadline;
 	}
 }

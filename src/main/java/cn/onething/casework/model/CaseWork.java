@@ -29,6 +29,8 @@ final class CaseWork {
 	private Promise promise;
 	private String extensionReason;
 	private Completion completion;
+	private final List<SpecialProcedure> specialProcedures;
+	private LocalDate extendedOn;
 
 	/** A working copy on the context's day, with the time rules applied before any command. */
 	static CaseWork asOf(CaseFile base, CaseContext context) {
@@ -52,6 +54,8 @@ final class CaseWork {
 		this.promise = base.promise();
 		this.extensionReason = base.extensionReason();
 		this.completion = base.completion();
+		this.specialProcedures = new ArrayList<>(base.specialProcedures());
+		this.extendedOn = base.extendedOn();
 	}
 
 	CaseChange done() {
@@ -61,7 +65,12 @@ final class CaseWork {
 	private CaseFile current() {
 		return new CaseFile(base.id(), base.receiptCode(), base.terms(), base.receivedOn(), status, steps,
 				roundSteps, pendingFlags, notices, suspensions, waitingSince, warnedNoticeVersion, acceptance, promise,
-				extensionReason, completion);
+				extensionReason, completion, specialProcedures, extendedOn);
+	}
+
+	/** The case as this command left it so far, for rules kept in classes of their own. */
+	CaseFile peek() {
+		return current();
 	}
 
 	/**
@@ -278,14 +287,26 @@ final class CaseWork {
 	}
 
 	void extend(String reason) {
-		if (context.actor().kind() != Actor.Kind.SUPERVISOR) {
-			throw new CaseRuleViolation("延长办理期限须经主管批准");
+		if (context.actor().kind() != Actor.Kind.HEAD) {
+			throw new CaseRuleViolation("延长办理期限须经机关负责人批准");
 		}
 		if (acceptance == null || completion != null || extensionReason != null || reason == null || reason.isBlank()) {
 			throw new CaseRuleViolation("只有已受理、未办结、尚未延长过的案件可以延长一次，并须写明理由");
 		}
 		extensionReason = reason;
+		extendedOn = today();
 		record(new CaseEvent.DeadlineExtended(context.actor(), context.now(), reason));
+	}
+
+	void startSpecialProcedure(SpecialProcedure started) {
+		specialProcedures.add(started);
+		record(new CaseEvent.SpecialProcedureStarted(context.actor(), context.now(), started));
+	}
+
+	void endSpecialProcedure(SpecialProcedure ended) {
+		specialProcedures.replaceAll(p -> p.number() == ended.number() ? ended : p);
+		record(new CaseEvent.SpecialProcedureEnded(context.actor(), context.now(), ended,
+				CaseSchedule.of(current(), context.calendar()).suspendedWorkingDays(ended)));
 	}
 
 	/** Only the reminder is the check's own; acceptance by the time rules was applied before it ran (asOf). */

@@ -6,8 +6,10 @@ import cn.onething.catalog.model.Department;
 import cn.onething.catalog.model.Domain;
 import cn.onething.catalog.model.Guide;
 import cn.onething.catalog.model.Hall;
+import org.springframework.modulith.NamedInterface;
 
 /** What a guides folder holds, or the problems that keep it from being imported. */
+@NamedInterface("guidefiles")
 public record GuideFolder(Hall hall, List<Domain> domains, List<Department> departments, List<SourcedGuide> guides,
 		List<Problem> problems) {
 

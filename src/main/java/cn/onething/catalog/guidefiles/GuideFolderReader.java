@@ -18,6 +18,7 @@ import cn.onething.catalog.model.Department;
 import cn.onething.catalog.model.Domain;
 import cn.onething.catalog.model.Guide;
 import cn.onething.catalog.model.Hall;
+import org.springframework.modulith.NamedInterface;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
@@ -25,6 +26,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * Reads a whole guides folder (catalog.yaml, domains.yaml, departments.yaml and one file per item in the folder of
  * its domain) and reports every problem at once. Blocking file IO: callers run it off the request threads.
  */
+@NamedInterface("guidefiles")
 public final class GuideFolderReader {
 
 	/** Folders of guides/ that hold other content (the working-day calendar, one-thing bundles), not items. */

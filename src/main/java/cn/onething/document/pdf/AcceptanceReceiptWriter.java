@@ -11,6 +11,7 @@ import cn.onething.casework.Applicant;
 import cn.onething.casework.StoredCase;
 import cn.onething.casework.model.Acceptance;
 import cn.onething.casework.model.CaseFile;
+import cn.onething.casework.model.CaseSchedule;
 import cn.onething.catalog.model.Hall;
 import cn.onething.notification.CaseBindingCode;
 
@@ -33,12 +34,12 @@ public final class AcceptanceReceiptWriter {
 	}
 
 	/**
-	 * @param dueDate the decision deadline once the case is accepted, empty before
+	 * @param schedule the case's due dates and expected completion, by the calendar
 	 * @param progressUrl the full address of the case's progress page with its key, for the QR code
 	 * @param wechat the case's WeChat binding code, printed beside the progress page's; empty when WeChat did not
 	 *        give it, and the receipt then says how to bind from the progress page
 	 */
-	public byte[] write(StoredCase stored, Hall hall, Optional<LocalDate> dueDate, String progressUrl,
+	public byte[] write(StoredCase stored, Hall hall, CaseSchedule schedule, String progressUrl,
 			Optional<CaseBindingCode> wechat, LocalDate issuedOn) {
 		CaseFile file = stored.file();
 		Applicant applicant = stored.applicant().maskedForOthers();
@@ -60,7 +61,11 @@ public final class AcceptanceReceiptWriter {
 			facts.add(new String[] { "受理情况", "收件待审" });
 		}
 		facts.add(new String[] { "承诺办结时限", file.terms().committedWorkingDays() + " 个工作日" });
-		facts.add(new String[] { "办结期限", dueDate.map(Typesetter::date).orElse("自受理之日起计算") });
+		facts.add(new String[] { "办结期限", file.acceptance() == null ? "自受理之日起计算"
+				: schedule.bundleDueOn().map(Typesetter::date).orElse("已办结") });
+		facts.add(new String[] { "预计办结日期", schedule.expectedCompletionOn().map(day -> Typesetter.date(day)
+				+ (schedule.projected() ? "（如无需补正）" : "")).orElse("补正材料齐全后计算") });
+		facts.addAll(TimeLimitChanges.rows(file, schedule));
 		facts.add(new String[] { "办理环节", file.steps().stream().map(step -> step.plan().name())
 				.collect(Collectors.joining("、")) });
 		sheet.facts(facts);

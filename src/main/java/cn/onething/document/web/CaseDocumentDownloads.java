@@ -42,6 +42,11 @@ class CaseDocumentDownloads {
 		return pdf(code, key, caseId -> documents.notice(caseId, version), "notice-" + code + "-" + version + ".pdf");
 	}
 
+	@GetMapping("/cases/{code}/extension.pdf")
+	Mono<ResponseEntity<byte[]>> extension(@PathVariable String code, @RequestParam(name = "k", required = false) String key) {
+		return pdf(code, key, caseId -> documents.extensionNotice(caseId), "extension-" + code + ".pdf");
+	}
+
 	private Mono<ResponseEntity<byte[]>> pdf(String code, String key,
 			java.util.function.Function<String, Mono<byte[]>> render, String fileName) {
 		Mono<byte[]> document = links.isValid(code, key)

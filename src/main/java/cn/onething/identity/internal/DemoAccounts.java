@@ -36,6 +36,7 @@ public class DemoAccounts {
 			member("fund", "公积金审核员", "housing-fund", StaffRole.REVIEWER),
 			member("health", "卫健审核员", "health", StaffRole.REVIEWER),
 			member("supervisor", "大厅主管", null, StaffRole.SUPERVISOR),
+			member("head", "机关负责人", null, StaffRole.HEAD),
 			member("publisher", "指南发布员", null, StaffRole.PUBLISHER));
 
 	private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);

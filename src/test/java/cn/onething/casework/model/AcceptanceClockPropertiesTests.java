@@ -34,14 +34,15 @@ class AcceptanceClockPropertiesTests {
 
 	enum Schedule { NEVER, DAILY, RANDOM_WITH_RESTARTS }
 
-	enum Kind { APPROVE, REFUSE, FLAG, FLAG_WITH_EXCEPTION, CORRECT, ACCEPT_TOLERANTLY }
+	enum Kind { APPROVE, REFUSE, FLAG, FLAG_WITH_EXCEPTION, CORRECT, ACCEPT_TOLERANTLY, START_PROCEDURE, END_PROCEDURE, EXTEND }
 
 	/** One action: so many days after the previous one, by whom, on which step and material. */
 	record Move(int daysLater, Kind kind, int step, int key) {
 
 		@Override
 		public String toString() {
-			return "+" + daysLater + "d " + kind + (kind == Kind.CORRECT || kind == Kind.ACCEPT_TOLERANTLY ? "" : " step" + step)
+			return "+" + daysLater + "d " + kind
+					+ (kind == Kind.CORRECT || kind == Kind.ACCEPT_TOLERANTLY || kind == Kind.EXTEND ? "" : " step" + step)
 					+ (kind == Kind.FLAG || kind == Kind.FLAG_WITH_EXCEPTION ? " " + KEYS.get(key) : "");
 		}
 	}
@@ -49,14 +50,17 @@ class AcceptanceClockPropertiesTests {
 	/** What must not depend on the schedule: everything but reminders and the day an acceptance was written down. */
 	record Facts(CaseStatus status, List<StepState> steps, List<OneTimeNotice> notices, List<Suspension> suspensions,
 			LocalDate acceptedOn, Acceptance.Basis basis, LocalDate decisionDue, Optional<LocalDate> reviewDue,
-			Completion completion) {
+			Completion completion, List<Optional<LocalDate>> stepsDue, Optional<LocalDate> expectedCompletion,
+			List<SpecialProcedure> procedures) {
 
 		static Facts of(CaseFile file) {
+			CaseSchedule schedule = CaseSchedule.of(file, CALENDAR);
 			return new Facts(file.status(), file.steps().stream().map(CaseStep::state).toList(), file.notices(),
 					file.suspensions(), file.acceptance() == null ? null : file.acceptance().effectiveOn(),
 					file.acceptance() == null ? null : file.acceptance().basis(),
 					file.deadline().map(d -> d.dueDate(CALENDAR)).orElse(null), file.correctionReviewDueOn(CALENDAR),
-					file.completion());
+					file.completion(), file.steps().stream().map(step -> schedule.stepDueOn(step.id())).toList(),
+					schedule.expectedCompletionOn(), file.specialProcedures());
 		}
 	}
 
@@ -95,13 +99,16 @@ class AcceptanceClockPropertiesTests {
 			// mostly the same or the next day, so that notices and corrections happen in time as often as not
 			int gap = random.nextInt(20);
 			int daysLater = gap < 11 ? 0 : gap < 16 ? 1 : gap < 19 ? 2 + random.nextInt(3) : random.nextInt(12);
-			Kind kind = switch (random.nextInt(12)) {
+			Kind kind = switch (random.nextInt(15)) {
 				case 0, 1, 2 -> Kind.APPROVE;
 				case 3 -> Kind.REFUSE;
 				case 4, 5, 6 -> Kind.FLAG;
 				case 7 -> Kind.FLAG_WITH_EXCEPTION;
 				case 8, 9, 10 -> Kind.CORRECT;
-				default -> Kind.ACCEPT_TOLERANTLY;
+				case 11 -> Kind.ACCEPT_TOLERANTLY;
+				case 12 -> Kind.START_PROCEDURE;
+				case 13 -> Kind.END_PROCEDURE;
+				default -> Kind.EXTEND;
 			};
 			moves.add(new Move(daysLater, kind, random.nextInt(4), random.nextInt(KEYS.size())));
 		}
@@ -173,6 +180,11 @@ class AcceptanceClockPropertiesTests {
 			case FLAG_WITH_EXCEPTION -> file.flagWithException(step, List.of(flag), "主管例外", on(day, CaseFixture.SUPERVISOR));
 			case CORRECT -> file.submitCorrection(on(day, Actor.applicant()));
 			case ACCEPT_TOLERANTLY -> file.acceptTolerantly("签字", day.plusDays(30), on(day, CaseFixture.WINDOW));
+			// started today or up to two days back, expected to last up to a fortnight
+			case START_PROCEDURE -> file.startSpecialProcedure(step, SpecialProcedure.Kind.values()[move.key()],
+					"中止", day.minusDays(move.key() % 3), day.plusDays(move.key() * 3L), on(day, reviewer));
+			case END_PROCEDURE -> file.endSpecialProcedure(step, on(day, reviewer));
+			case EXTEND -> file.extendDeadline("延期", on(day, CaseFixture.HEAD));
 		};
 	}
 
@@ -196,6 +208,9 @@ class AcceptanceClockPropertiesTests {
 						.isBeforeOrEqualTo(before.lastDayToAsk(CALENDAR).orElse(day));
 			}
 		}
+		if (move.kind() == Kind.START_PROCEDURE || move.kind() == Kind.END_PROCEDURE || move.kind() == Kind.EXTEND) {
+			assertNeverShortened(before, after, move);
+		}
 		if (move.kind() == Kind.CORRECT) {
 			// a correction always restarts a clock: the review of the corrections, or the decision clock
 			if (after.acceptance() == null) {
@@ -205,11 +220,38 @@ class AcceptanceClockPropertiesTests {
 				assertThat(after.status()).isNotEqualTo(CaseStatus.AWAITING_CORRECTION);
 				assertThat(after.suspensions().get(after.suspensions().size() - 1).to()).isEqualTo(day);
 				Deadline deadline = after.deadline().orElseThrow();
-				assertThat(deadline.workingDaysLeft(CALENDAR.nextWorkingDay(day, after.region()), CALENDAR))
-						.as("the decision clock runs again from the next working day")
-						.isEqualTo(deadline.workingDaysLeft(day, CALENDAR) - 1);
+				LocalDate next = CALENDAR.nextWorkingDay(day, after.region());
+				// unless a special procedure (§45) holds the clock on that day too
+				if (after.specialProcedures().stream().noneMatch(p -> p.suspension().contains(next))) {
+					assertThat(deadline.workingDaysLeft(next, CALENDAR))
+							.as("the decision clock runs again from the next working day")
+							.isEqualTo(deadline.workingDaysLeft(day, CALENDAR) - 1);
+				}
 			}
 		}
+	}
+
+	/**
+	 * Suspensions and extensions never shorten a deadline: no open step, nor the bundle, nor the expected completion
+	 * is due earlier than before them. Ending a procedure before its expected end gives back the days not used, so it
+	 * is compared with the days the procedure actually ran.
+	 */
+	private static void assertNeverShortened(CaseFile before, CaseFile after, Move move) {
+		CaseSchedule was = CaseSchedule.of(move.kind() == Kind.END_PROCEDURE ? withoutProcedures(before) : before, CALENDAR);
+		CaseSchedule is = CaseSchedule.of(after, CALENDAR);
+		assertThat(is.bundleDueOn().orElseThrow()).as("bundle due after %s", move).isAfterOrEqualTo(was.bundleDueOn().orElseThrow());
+		assertThat(is.expectedCompletionOn().orElseThrow()).isAfterOrEqualTo(was.expectedCompletionOn().orElseThrow());
+		for (CaseStep step : after.steps()) {
+			was.stepDueOn(step.id()).ifPresent(due -> assertThat(is.stepDueOn(step.id()).orElseThrow())
+					.as("due date of %s after %s", step.id(), move).isAfterOrEqualTo(due));
+		}
+	}
+
+	private static CaseFile withoutProcedures(CaseFile file) {
+		return new CaseFile(file.id(), file.receiptCode(), file.terms(), file.receivedOn(), file.status(), file.steps(),
+				file.roundSteps(), file.pendingFlags(), file.notices(), file.suspensions(), file.waitingForCorrectionSince(),
+				file.warnedNoticeVersion(), file.acceptance(), file.promise(), file.extensionReason(), file.completion(),
+				List.of(), file.extendedOn());
 	}
 
 	private static void assertRulesOfTheCase(CaseFile before, CaseFile read, LocalDate day) {

@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import static cn.onething.casework.model.CaseFixture.FUND_REVIEWER;
+import static cn.onething.casework.model.CaseFixture.HEAD;
 import static cn.onething.casework.model.CaseFixture.MEDICAL_REVIEWER;
 import static cn.onething.casework.model.CaseFixture.MONDAY;
 import static cn.onething.casework.model.CaseFixture.PENSION_REVIEWER;
@@ -345,18 +346,20 @@ class CaseFileTests {
 	}
 
 	@Test
-	void onlyASupervisorExtendsTheDeadlineOnceByFifteenWorkingDaysWithAReason() {
+	void onlyTheHeadExtendsTheDeadlineOnceByFifteenWorkingDaysWithAReason() {
 		CaseFile accepted = received(true).checkDeadlines(on(workingDaysAfter(MONDAY, 6), Actor.SYSTEM)).after();
 
 		assertThatThrownBy(() -> accepted.extendDeadline("材料需要实地核查", on(MONDAY.plusDays(10), WINDOW)))
 				.isInstanceOf(CaseRuleViolation.class);
-		CaseChange extension = accepted.extendDeadline("材料需要实地核查", on(MONDAY.plusDays(10), SUPERVISOR));
+		assertThatThrownBy(() -> accepted.extendDeadline("材料需要实地核查", on(MONDAY.plusDays(10), SUPERVISOR)))
+				.isInstanceOf(CaseRuleViolation.class).hasMessageContaining("机关负责人");
+		CaseChange extension = accepted.extendDeadline("材料需要实地核查", on(MONDAY.plusDays(10), HEAD));
 		CaseFile extended = extension.after();
 
 		assertThat(extension.events()).extracting(CaseEvent::kind).containsExactly("DeadlineExtended");
 
 		assertThat(extended.deadline().orElseThrow().dueDate(CaseFixture.CALENDAR)).isEqualTo(workingDaysAfter(MONDAY, 35));
-		assertThatThrownBy(() -> extended.extendDeadline("再次延长", on(MONDAY.plusDays(11), SUPERVISOR)))
+		assertThatThrownBy(() -> extended.extendDeadline("再次延长", on(MONDAY.plusDays(11), HEAD)))
 				.isInstanceOf(CaseRuleViolation.class);
 	}
 

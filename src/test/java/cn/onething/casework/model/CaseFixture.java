@@ -26,6 +26,7 @@ final class CaseFixture {
 	static final Actor MEDICAL_REVIEWER = new Actor(Actor.Kind.REVIEWER, "r2", "医保审核员");
 	static final Actor FUND_REVIEWER = new Actor(Actor.Kind.REVIEWER, "r3", "公积金审核员");
 	static final Actor SUPERVISOR = new Actor(Actor.Kind.SUPERVISOR, "s1", "主管");
+	static final Actor HEAD = new Actor(Actor.Kind.HEAD, "h1", "局长");
 
 	static final Map<String, String> MATERIALS = Map.of(
 			"id-card", "居民身份证", "household-register", "居民户口簿", "retirement-form", "退休申请表",
@@ -33,10 +34,10 @@ final class CaseFixture {
 
 	static CaseTerms terms(boolean partialOutcomes) {
 		return new CaseTerms("retirement", "退休一件事", 1, List.of(
-				new StepPlan("pension", "养老保险退休审批", "human-resources", List.of("P"), List.of()),
-				new StepPlan("medical", "医保退休待遇核定", "medical-security", List.of("M"), List.of()),
-				new StepPlan("fund-seal", "公积金账户封存", "housing-fund", List.of("S"), List.of("pension")),
-				new StepPlan("fund-withdraw", "公积金退休提取", "housing-fund", List.of("W"), List.of("fund-seal"))),
+				new StepPlan("pension", "养老保险退休审批", "human-resources", List.of("P"), List.of(), new StepLimit(20, 10)),
+				new StepPlan("medical", "医保退休待遇核定", "medical-security", List.of("M"), List.of(), new StepLimit(20, 10)),
+				new StepPlan("fund-seal", "公积金账户封存", "housing-fund", List.of("S"), List.of("pension"), new StepLimit(3, 1)),
+				new StepPlan("fund-withdraw", "公积金退休提取", "housing-fund", List.of("W"), List.of("fund-seal"), new StepLimit(5, 3))),
 				20, partialOutcomes, MATERIALS, Set.of("bank-card", "photo"), "451421", 10, 5);
 	}
 

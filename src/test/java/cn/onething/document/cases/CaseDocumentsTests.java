@@ -13,9 +13,11 @@ import cn.onething.casework.Casework;
 import cn.onething.casework.StoredCase;
 import cn.onething.casework.TermsFixture;
 import cn.onething.casework.model.Actor;
+import cn.onething.casework.model.CaseSchedule;
 import cn.onething.casework.model.CaseStatus;
 import cn.onething.casework.model.Flag;
 import cn.onething.casework.model.OneTimeNotice;
+import cn.onething.casework.model.SpecialProcedure;
 import cn.onething.catalog.CatalogProperties;
 import cn.onething.document.CaseDocuments;
 import cn.onething.notification.internal.BindingScenes;
@@ -35,6 +37,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -75,6 +78,9 @@ class CaseDocumentsTests {
 	@Autowired
 	WechatProperties wechat;
 
+	@Autowired
+	DatabaseClient db;
+
 	WebTestClient web;
 
 	StoredCase flagged;
@@ -99,7 +105,7 @@ class CaseDocumentsTests {
 		try (PDDocument document = Loader.loadPDF(pdf)) {
 			String text = compact(document);
 			assertThat(text).contains("受理回执", flagged.file().receiptCode(), "新生儿出生一件事", "张**",
-					"451***************", "138********", "收件待审", "5个工作日", "（加盖印章）",
+					"451***************", "138********", "收件待审", "5个工作日", "（加盖印章）", "预计办结日期补正材料齐全后计算",
 					DATE.format(flagged.file().receivedOn()));
 			assertThat(text).as("nothing of the phone that opens the progress page with the receipt code")
 					.doesNotContain("张三丰", "三丰", "45142119900101123X", "13812345678", "*5678");
@@ -142,6 +148,49 @@ class CaseDocumentsTests {
 			assertThat(PrintedQrCodes.of(document)).containsExactly(progressUrl());
 		}
 		assertThat(documents.notice(flagged.file().id(), notice.version() + 1).blockOptional()).isEmpty();
+	}
+
+	@Test
+	void theExtensionNoticeTellsTheReasonTheNewDueDateAndTheLawAndTheReceiptShowsEveryChangeOfTheTimeLimit() throws IOException {
+		StoredCase extended = extendedWithAHearing();
+		CaseSchedule schedule = CaseSchedule.of(extended.file(), casework.calendar());
+
+		try (PDDocument document = Loader.loadPDF(documents.extensionNotice(extended.file().id()).block())) {
+			String text = compact(document);
+			assertThat(text).contains("延长期限告知书", extended.file().receiptCode(), "张**", "经本机关负责人批准，办理期限延长15个工作日",
+					"延长理由需现场核查经营场所", "批准日期" + DATE.format(casework.today()),
+					"延长后的办结期限" + DATE.format(schedule.bundleDueOn().orElseThrow()),
+					"预计办结日期" + DATE.format(schedule.expectedCompletionOn().orElseThrow()),
+					"《中华人民共和国行政许可法》第四十二条", "（加盖印章）");
+			assertThat(text).doesNotContain("张三丰", "13812345678");
+			assertThat(fonts(document)).isNotEmpty().allSatisfy(font -> assertThat(font.isEmbedded()).isTrue());
+			assertThat(PrintedQrCodes.of(document)).containsExactly(catalog.publicBaseUrl() + links.progressPath(extended.file().receiptCode()));
+			assertThat(document.getNumberOfPages()).isEqualTo(1);
+		}
+		try (PDDocument receipt = Loader.loadPDF(documents.receipt(extended.file().id()).block())) {
+			assertThat(compact(receipt)).contains("预计办结日期" + DATE.format(schedule.expectedCompletionOn().orElseThrow()),
+					"延长期限经机关负责人批准延长15个工作日；理由：需现场核查经营场所",
+					"中止计时出生登记：听证，" + DATE.format(casework.today()) + "起，预计", "理由：利害关系人申请听证");
+		}
+		assertThat(documents.extensionNotice(flagged.file().id()).blockOptional()).as("not extended").isEmpty();
+		String code = extended.file().receiptCode();
+		web.get().uri("/cases/{code}/extension.pdf?k={k}", code, links.keyFor(code)).exchange()
+				.expectStatus().isOk().expectHeader().contentType(MediaType.APPLICATION_PDF);
+		web.get().uri("/cases/{code}/extension.pdf?k={k}", code, "wrong").exchange().expectStatus().isNotFound();
+		web.get().uri("/cases/{code}/extension.pdf?k={k}", flagged.file().receiptCode(), links.keyFor(flagged.file().receiptCode()))
+				.exchange().expectStatus().isNotFound();
+	}
+
+	/** Deemed accepted (received long ago, no notice), extended by the head, and a hearing under way on 出生登记. */
+	private StoredCase extendedWithAHearing() {
+		StoredCase stored = casework.submit(TermsFixture.parallelTerms(),
+				new Applicant("张三丰", "45142119900101123X", "13812345678"), Map.of(), Map.of(), List.of(), WINDOW).block();
+		String id = stored.file().id();
+		db.sql("update casework_application set state = jsonb_set(state, '{receivedOn}', '\"2026-01-05\"') where id = '" + id + "'")
+				.then().block();
+		casework.act(id, new Actor(Actor.Kind.HEAD, "head", "机关负责人"), file -> ctx -> file.extendDeadline("需现场核查经营场所", ctx)).block();
+		return casework.act(id, REVIEWER, file -> ctx -> file.startSpecialProcedure("hukou", SpecialProcedure.Kind.HEARING,
+				"利害关系人申请听证", ctx.today(), ctx.today().plusDays(10), ctx)).block();
 	}
 
 	@Test

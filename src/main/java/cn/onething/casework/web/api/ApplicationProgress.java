@@ -4,14 +4,17 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import cn.onething.calendar.JointHandlingLimit;
 import cn.onething.calendar.WorkingDayCalendar;
 import cn.onething.casework.Applicant;
 import cn.onething.casework.StoredCase;
 import cn.onething.casework.model.CaseFile;
+import cn.onething.casework.model.CaseSchedule;
 import cn.onething.casework.model.CaseStatus;
 import cn.onething.casework.model.CaseStep;
 import cn.onething.casework.model.Flag;
 import cn.onething.casework.model.OneTimeNotice;
+import cn.onething.casework.model.SpecialProcedure;
 import cn.onething.casework.model.StepState;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -31,6 +34,14 @@ record ApplicationProgress(
 				+ "null until accepted") Acceptance acceptance,
 		@Schema(description = "The decision's due date, moved by the days spent correcting; null until accepted") LocalDate dueOn,
 		@Schema(description = "Working days left until dueOn (negative when overdue)") Integer workingDaysLeft,
+		@Schema(description = "预计办结日期 by the working-day calendar: the latest due date of the open steps, capped by dueOn; "
+				+ "before acceptance projected from the last day the application can still be asked to correct "
+				+ "(expectedCompletionProjected); the completion day once completed; null while the applicant is correcting")
+		LocalDate expectedCompletionOn,
+		boolean expectedCompletionProjected,
+		@Schema(description = "延长期限 by the authority's head (行政许可法 §42), with its reason; null when not extended") Extension extension,
+		@Schema(description = "Special procedures (行政许可法 §45: 听证、检验检测、专家评审、现场勘验、公示) whose time is not counted, "
+				+ "with their reasons, oldest first") List<Procedure> specialProcedures,
 		@Schema(description = "Each approval step with its department; serial steps wait for those they depend on") List<StepProgress> steps,
 		@Schema(description = "The one-time notice (一次性告知) the applicant must answer now: every item from every department, "
 				+ "and the deadline; null when nothing is to be corrected") Notice notice,
@@ -44,10 +55,21 @@ record ApplicationProgress(
 	record Acceptance(LocalDate acceptedOn, Labelled basis) {
 	}
 
+	record Extension(@Schema(description = "Working days added") int workingDays, String reason, LocalDate approvedOn) {
+	}
+
+	/**
+	 * @param endedOn the day its end was recorded; null while it runs
+	 * @param suspendedWorkingDays the working days not counted so far (through expectedEndOn while it runs)
+	 */
+	record Procedure(String stepId, String step, Labelled kind, String reason, LocalDate startedOn, LocalDate expectedEndOn,
+			LocalDate endedOn, boolean running, int suspendedWorkingDays) {
+	}
+
 	/**
 	 * @param dueOn when the step is due: before acceptance, an active step's review is due by the notice's last day
-	 *        (or, after a correction, by the last day to review it);
-	 *        after it, every open step is due by the application's decision date (the bundle is decided as one)
+	 *        (or, after a correction, by the last day to review it); after it, by the step's own limit from its
+	 *        items' guides, never after the application's decision date
 	 */
 	record StepProgress(String id, String name, String departmentId, String department, Labelled state, LocalDate dueOn,
 			@Schema(description = "Why it was refused or ended") String reason,
@@ -73,6 +95,7 @@ record ApplicationProgress(
 	static ApplicationProgress of(StoredCase stored, WorkingDayCalendar calendar, LocalDate today,
 			Map<String, String> departments, Map<String, String> items) {
 		CaseFile file = stored.file();
+		CaseSchedule schedule = CaseSchedule.of(file, calendar);
 		LocalDate noticeDue = file.acceptance() == null && file.notices().isEmpty() ? file.noticeDueOn(calendar) : null;
 		LocalDate reviewDue = file.correctionReviewDueOn(calendar).orElse(null);
 		LocalDate dueOn = file.completion() == null ? file.deadline().map(d -> d.dueDate(calendar)).orElse(null) : null;
@@ -82,23 +105,29 @@ record ApplicationProgress(
 				file.correctionReviewDueOn(calendar).orElse(null),
 				file.acceptance() == null ? null : new Acceptance(file.acceptance().effectiveOn(),
 						new Labelled(file.acceptance().basis().name(), file.acceptance().basis().label())),
-				dueOn, daysLeft,
-				file.steps().stream().map(step -> step(step, noticeDue != null ? noticeDue : reviewDue, dueOn, departments)).toList(),
+				dueOn, daysLeft, schedule.expectedCompletionOn().orElse(null), schedule.projected() && file.completion() == null,
+				file.extensionReason() == null ? null
+						: new Extension(JointHandlingLimit.EXTENSION, file.extensionReason(), file.extendedOn()),
+				file.specialProcedures().stream().map(procedure -> procedure(procedure, file, schedule)).toList(),
+				file.steps().stream().map(step -> step(step, noticeDue != null ? noticeDue : reviewDue, schedule, departments)).toList(),
 				file.status() == CaseStatus.AWAITING_CORRECTION ? file.latestNotice().map(n -> notice(n, file, departments)).orElse(null) : null,
 				file.completion() == null ? null : completion(file.completion(), items),
 				stored.applicant().masked());
 	}
 
-	private static StepProgress step(CaseStep step, LocalDate lastDayToAsk, LocalDate dueOn, Map<String, String> departments) {
-		LocalDate stepDue = switch (step.state()) {
-			case ACTIVE -> lastDayToAsk != null ? lastDayToAsk : dueOn;
-			case WAITING -> dueOn;
-			default -> null;
-		};
+	private static StepProgress step(CaseStep step, LocalDate lastDayToAsk, CaseSchedule schedule, Map<String, String> departments) {
+		LocalDate stepDue = step.state() == StepState.ACTIVE && lastDayToAsk != null ? lastDayToAsk
+				: schedule.projected() ? null : schedule.stepDueOn(step.id()).orElse(null);
 		String department = step.plan().departmentId();
 		return new StepProgress(step.id(), step.plan().name(), department, departments.getOrDefault(department, department),
 				new Labelled(step.state().name(), step.state().label()), stepDue,
 				step.state() == StepState.APPROVED ? null : step.reason(), step.resultNote());
+	}
+
+	private static Procedure procedure(SpecialProcedure procedure, CaseFile file, CaseSchedule schedule) {
+		return new Procedure(procedure.stepId(), file.step(procedure.stepId()).map(s -> s.plan().name()).orElse(procedure.stepId()),
+				new Labelled(procedure.kind().name(), procedure.kind().label()), procedure.reason(), procedure.startedOn(),
+				procedure.expectedEndOn(), procedure.endedOn(), procedure.running(), schedule.suspendedWorkingDays(procedure));
 	}
 
 	private static Notice notice(OneTimeNotice notice, CaseFile file, Map<String, String> departments) {

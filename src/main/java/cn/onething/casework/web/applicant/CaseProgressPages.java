@@ -12,6 +12,7 @@ import cn.onething.casework.Casework;
 import cn.onething.casework.StoredCase;
 import cn.onething.casework.model.Actor;
 import cn.onething.casework.model.CaseRuleViolation;
+import cn.onething.casework.model.CaseSchedule;
 import cn.onething.casework.model.Flag;
 import cn.onething.casework.web.UploadParts;
 import cn.onething.casework.web.UploadRefused;
@@ -133,6 +134,7 @@ class CaseProgressPages {
 				.modelAttribute("dueOn", stored.file().deadline().map(d -> d.dueDate(casework.calendar())).orElse(null))
 				.modelAttribute("daysLeft", stored.file().deadline().map(d -> d.workingDaysLeft(today, casework.calendar())).orElse(null))
 				.modelAttribute("reviewDueOn", stored.file().correctionReviewDueOn(casework.calendar()).orElse(null))
+				.modelAttribute("schedule", CaseSchedule.of(stored.file(), casework.calendar()))
 				.build();
 	}
 }

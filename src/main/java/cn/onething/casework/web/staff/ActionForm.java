@@ -1,5 +1,7 @@
 package cn.onething.casework.web.staff;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +42,18 @@ final class ActionForm {
 			return null;
 		}
 		return value;
+	}
+
+	/** A date as a browser's date field sends it, or null (and a problem) when it is blank or no date. */
+	LocalDate date(String field, String whyNeeded) {
+		String value = required(field, whyNeeded);
+		try {
+			return value == null ? null : LocalDate.parse(value);
+		}
+		catch (DateTimeParseException e) {
+			problem(field, "日期应写成 2026-03-02 这样的格式");
+			return null;
+		}
 	}
 
 	/** The values of a checkbox group. */

@@ -11,6 +11,7 @@ import cn.onething.casework.model.CaseEvent;
 import cn.onething.casework.model.CaseFile;
 import cn.onething.casework.model.Flag;
 import cn.onething.casework.model.OneTimeNotice;
+import cn.onething.casework.model.SpecialProcedure;
 import cn.onething.casework.model.StepState;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -86,7 +87,17 @@ class AuditLines {
 					+ "：" + skipped.reason();
 		}
 		if (event instanceof CaseEvent.DeadlineExtended extended) {
-			return "经主管批准延长办理期限 15 个工作日；理由：" + extended.reason();
+			return "经机关负责人批准延长办理期限 15 个工作日；理由：" + extended.reason();
+		}
+		if (event instanceof CaseEvent.SpecialProcedureStarted started) {
+			SpecialProcedure procedure = started.procedure();
+			return step(file, procedure.stepId()) + procedure.kind().label() + "，中止计时，自 " + procedure.startedOn()
+					+ " 起，预计 " + procedure.expectedEndOn() + " 结束；理由：" + procedure.reason();
+		}
+		if (event instanceof CaseEvent.SpecialProcedureEnded ended) {
+			SpecialProcedure procedure = ended.procedure();
+			return step(file, procedure.stepId()) + procedure.kind().label() + "结束（" + procedure.startedOn() + " 至 "
+					+ procedure.endedOn() + "），中止计时 " + ended.workingDays() + " 个工作日";
 		}
 		if (event instanceof CaseEvent.CorrectionDeadlineNear near) {
 			return "补正期限 " + near.correctBy() + " 临近，已提醒";

@@ -15,6 +15,8 @@ import cn.onething.casework.Casework;
 import cn.onething.casework.StoredCase;
 import cn.onething.casework.model.CaseContext;
 import cn.onething.casework.model.CaseFile;
+import cn.onething.casework.model.CaseSchedule;
+import cn.onething.casework.model.SpecialProcedure;
 import cn.onething.identity.StaffMember;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -69,6 +71,11 @@ class CaseSheet {
 		}
 	}
 
+	/** The case's due dates and expected completion on the service's calendar. */
+	CaseSchedule schedule(CaseFile file) {
+		return CaseSchedule.of(file, casework.calendar());
+	}
+
 	Mono<Rendering> render(StoredCase stored, StaffMember member, FormFeedback feedback, HttpStatus status) {
 		CaseFile file = stored.file();
 		boolean entitled = CaseAccess.seesPersonalData(member, file);
@@ -100,6 +107,8 @@ class CaseSheet {
 						.modelAttribute("departments", departmentNames)
 						.modelAttribute("stepNames", stepNames)
 						.modelAttribute("clocks", CaseClocks.of(file, today, casework.calendar()))
+						.modelAttribute("schedule", schedule(file))
+						.modelAttribute("procedureKinds", SpecialProcedure.Kind.values())
 						.modelAttribute("promised", file.promise() == null ? "" : file.promise().materialKeys().stream()
 								.map(key -> materialNames.getOrDefault(key, key)).collect(Collectors.joining("、")))
 						.modelAttribute("audit", loaded.getT2())

@@ -17,6 +17,8 @@ record FormFeedback(Map<String, String> problems, Map<String, List<String>> type
 			"flagged", "已登记需要补正的材料。本轮各部门审查完后，系统把所有补正内容合并为一份一次性告知发给申请人。",
 			"exception", "已登记例外，新增的补正内容已告知申请人。",
 			"extended", "办理期限已延长 15 个工作日，延长理由将告知申请人。",
+			"suspended", "已中止计时，本环节期限相应顺延，申请人可看到理由和预计结束日期。",
+			"resumed", "已登记程序结束，本环节自次日起恢复计时。",
 			"tolerant", "已容缺受理，申请人须在承诺期限内补齐材料。",
 			"correction", "已代收补正材料，相关部门将重新审查。");
 

@@ -94,6 +94,7 @@ class IntakePages {
 				.modelAttribute("memberDepartment", departments.name(member.departmentId()))
 				.modelAttribute("file", stored.file())
 				.modelAttribute("receiptPdf", links.receiptPdfPath(stored.file().receiptCode()))
+				.modelAttribute("schedule", sheet.schedule(stored.file()))
 				.build()));
 	}
 

@@ -1,6 +1,7 @@
 package cn.onething.casework.web.staff;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import cn.onething.casework.model.CaseChange;
 import cn.onething.casework.model.CaseContext;
 import cn.onething.casework.model.CaseFile;
 import cn.onething.casework.model.Flag;
+import cn.onething.casework.model.SpecialProcedure;
 import cn.onething.casework.web.ProblemDocuments;
 import cn.onething.identity.Identity;
 import cn.onething.identity.StaffMember;
@@ -64,6 +66,14 @@ class StaffApi {
 			example = "household-register") String material,
 			@Schema(description = "MISSING (缺少, default) or DEFECTIVE (不符合要求)", example = "MISSING") String problem,
 			@Schema(description = "What is wrong, in words the applicant will read", example = "请提供父母双方的户口簿") String reason) {
+	}
+
+	record ProcedureStart(
+			@Schema(description = "HEARING 听证, INSPECTION 检验检测, EXPERT_REVIEW 专家评审, SURVEY 现场勘验 or PUBLICATION 公示",
+					example = "HEARING") String kind,
+			@Schema(description = "Why, in words the applicant will read", example = "利害关系人申请听证") String reason,
+			@Schema(description = "The first day not counted, not after today", example = "2026-03-09") String from,
+			@Schema(description = "The expected last day, not before from", example = "2026-03-20") String until) {
 	}
 
 	private final Casework casework;
@@ -137,6 +147,47 @@ class StaffApi {
 			}
 			return file.flag(step, flags, context);
 		});
+	}
+
+	@Operation(summary = "Stop the clock of a step of the member's department for a special procedure (行政许可法 §45)",
+			description = "Only on an accepted case, a step under review, one procedure at a time; the step's due date and the "
+					+ "case's move by the working days suspended, and the applicant sees kind, reason and expected end.")
+	@DecisionResponses
+	@PostMapping("/cases/{id}/steps/{step}/procedures")
+	Mono<StaffCaseView> startProcedure(@PathVariable String id, @PathVariable String step, @RequestBody ProcedureStart request) {
+		return decide(id, step, (file, context) -> {
+			Map<String, String> problems = new LinkedHashMap<>();
+			SpecialProcedure.Kind kind = SpecialProcedure.Kind.named(request.kind()).orElse(null);
+			if (kind == null) {
+				problems.put("kind", "请选择程序：HEARING（听证）、INSPECTION（检验检测）、EXPERT_REVIEW（专家评审）、SURVEY（现场勘验）或 PUBLICATION（公示）");
+			}
+			if (request.reason() == null || request.reason().isBlank()) {
+				problems.put("reason", "请写明中止计时的理由，将告知申请人");
+			}
+			LocalDate from = day(request.from(), "from", problems);
+			LocalDate until = day(request.until(), "until", problems);
+			if (!problems.isEmpty()) {
+				throw new CaseInputRejected(problems);
+			}
+			return file.startSpecialProcedure(step, kind, request.reason().strip(), from, until, context);
+		});
+	}
+
+	@Operation(summary = "Record the end of a step's running special procedure; its clock runs again from the next day")
+	@DecisionResponses
+	@PostMapping("/cases/{id}/steps/{step}/procedures/end")
+	Mono<StaffCaseView> endProcedure(@PathVariable String id, @PathVariable String step) {
+		return decide(id, step, (file, context) -> file.endSpecialProcedure(step, context));
+	}
+
+	private static LocalDate day(String value, String field, Map<String, String> problems) {
+		try {
+			return LocalDate.parse(value == null ? "" : value.strip());
+		}
+		catch (DateTimeParseException notADate) {
+			problems.put(field, "日期应写成 2026-03-02 这样的格式");
+			return null;
+		}
 	}
 
 	@ExceptionHandler(CaseAccess.NotPermitted.class)

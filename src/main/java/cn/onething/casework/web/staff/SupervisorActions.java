@@ -15,8 +15,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * What only a supervisor may do: let a department ask for items the one-time notice did not list (行政许可法 §32:
- * the notice is told once, completely; an exception needs a reason and is audited), and extend a joint handling
- * deadline once by 15 working days (§42).
+ * the notice is told once, completely; an exception needs a reason and is audited).
  */
 @Controller
 class SupervisorActions {
@@ -41,20 +40,6 @@ class SupervisorActions {
 					form.check();
 					return file.flagWithException(step, flags, reason, context);
 				});
-			});
-		});
-	}
-
-	@PostMapping("/staff/cases/{id}/extension")
-	Mono<Rendering> extend(@PathVariable String id, ServerWebExchange exchange) {
-		return exchange.getFormData().flatMap(data -> {
-			ActionForm form = new ActionForm("extension", data);
-			return actions.perform(id, form, "extended", member -> {
-				CaseAccess.requireRole(member, StaffRole.SUPERVISOR, "延长办理期限");
-				String reason = form.required("reason", "请写明延长期限的理由，将告知申请人");
-				form.check();
-				return casework.act(id, CaseAccess.actor(member, Actor.Kind.SUPERVISOR),
-						file -> context -> file.extendDeadline(reason, context));
 			});
 		});
 	}

@@ -1,7 +1,6 @@
 package cn.onething.casework.web.staff;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 import cn.onething.casework.Casework;
 import cn.onething.casework.model.Actor;
@@ -36,7 +35,7 @@ class WindowActions {
 			return actions.perform(id, form, "tolerant", member -> {
 				CaseAccess.requireRole(member, StaffRole.WINDOW, "容缺受理");
 				String signature = form.required("signature", "请写明申请人签署容缺受理承诺书的情况");
-				LocalDate supplyBy = date(form, "supplyBy", "请选择申请人承诺补齐材料的日期");
+				LocalDate supplyBy = form.date("supplyBy", "请选择申请人承诺补齐材料的日期");
 				form.check();
 				return casework.act(id, CaseAccess.actor(member, Actor.Kind.WINDOW),
 						file -> context -> file.acceptTolerantly(signature, supplyBy, context));
@@ -59,16 +58,5 @@ class WindowActions {
 				return casework.submitCorrection(id, uploads, CaseAccess.actor(member, Actor.Kind.WINDOW));
 			});
 		});
-	}
-
-	private static LocalDate date(ActionForm form, String field, String whyNeeded) {
-		String value = form.required(field, whyNeeded);
-		try {
-			return value == null ? null : LocalDate.parse(value);
-		}
-		catch (DateTimeParseException e) {
-			form.problem(field, "日期应写成 2026-03-02 这样的格式");
-			return null;
-		}
 	}
 }

@@ -9,7 +9,9 @@ import cn.onething.casework.Casework;
 import cn.onething.casework.StoredCase;
 import cn.onething.casework.TermsFixture;
 import cn.onething.casework.model.Actor;
+import cn.onething.casework.model.CaseSchedule;
 import cn.onething.casework.model.Flag;
+import cn.onething.casework.model.SpecialProcedure;
 import cn.onething.catalog.Catalog;
 import cn.onething.system.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -56,6 +59,9 @@ class ApplicationProgressApiTests {
 
 	@Autowired
 	JsonMapper json;
+
+	@Autowired
+	DatabaseClient db;
 
 	WebTestClient web;
 
@@ -104,6 +110,38 @@ class ApplicationProgressApiTests {
 		assertThat(notice.path("items")).hasSize(2);
 		assertThat(notice.path("items").toString()).contains("居民户口簿", "请提供父母双方户口簿", "MISSING", "出生医学证明", "照片不清晰",
 				"DEFECTIVE", "公安", "医疗保障");
+	}
+
+	@Test
+	void theProgressShowsTheExpectedCompletionTheExtensionAndEverySuspensionWithItsReason() {
+		JsonNode received = json.readTree(progress(code(), "5678").getResponseBody());
+		assertThat(received.path("expectedCompletionProjected").asBoolean()).as("not accepted yet").isTrue();
+		assertThat(received.path("expectedCompletionOn").asString()).isEqualTo(CaseSchedule.of(stored.file(), casework.calendar())
+				.expectedCompletionOn().orElseThrow().toString());
+
+		db.sql("update casework_application set state = jsonb_set(state, '{receivedOn}', '\"2026-01-05\"') where id = '" + id() + "'")
+				.then().block();
+		casework.act(id(), new Actor(Actor.Kind.HEAD, "head", "机关负责人"), f -> ctx -> f.extendDeadline("需现场核查", ctx)).block();
+		StoredCase suspended = casework.act(id(), new Actor(Actor.Kind.REVIEWER, "r", "审核员"), f -> ctx -> f.startSpecialProcedure(
+				"insurance", SpecialProcedure.Kind.INSPECTION, "出生医学证明送检", ctx.today(), ctx.today().plusDays(7), ctx)).block();
+		CaseSchedule schedule = CaseSchedule.of(suspended.file(), casework.calendar());
+
+		JsonNode progress = json.readTree(progress(code(), "5678").getResponseBody());
+
+		assertThat(progress.path("expectedCompletionProjected").asBoolean()).isFalse();
+		assertThat(progress.path("expectedCompletionOn").asString()).isEqualTo(schedule.expectedCompletionOn().orElseThrow().toString());
+		assertThat(progress.path("dueOn").asString()).isEqualTo(schedule.bundleDueOn().orElseThrow().toString());
+		assertThat(progress.path("extension").path("reason").asString()).isEqualTo("需现场核查");
+		assertThat(progress.path("extension").path("workingDays").asInt()).isEqualTo(15);
+		assertThat(progress.path("extension").path("approvedOn").asString()).isEqualTo(casework.today().toString());
+		JsonNode inspection = progress.path("specialProcedures").get(0);
+		assertThat(inspection.path("step").asString()).isEqualTo("医保参保");
+		assertThat(inspection.path("kind").path("label").asString()).isEqualTo("检验检测");
+		assertThat(inspection.path("reason").asString()).isEqualTo("出生医学证明送检");
+		assertThat(inspection.path("running").asBoolean()).isTrue();
+		assertThat(inspection.path("expectedEndOn").asString()).isEqualTo(casework.today().plusDays(7).toString());
+		assertThat(inspection.path("suspendedWorkingDays").asInt()).isEqualTo(schedule.suspendedWorkingDays(suspended.file().specialProcedures().get(0)));
+		assertThat(progress.path("steps").get(1).path("dueOn").asString()).isEqualTo(schedule.stepDueOn("insurance").orElseThrow().toString());
 	}
 
 	@Test

@@ -13,6 +13,8 @@ import cn.onething.bundle.Bundle;
 import cn.onething.bundle.Bundles;
 import cn.onething.casework.Casework;
 import cn.onething.casework.StoredCase;
+import cn.onething.casework.model.CaseSchedule;
+import cn.onething.casework.model.StepLimit;
 import cn.onething.casework.web.NewbornAnswers;
 import cn.onething.catalog.Catalog;
 import cn.onething.identity.StaffSession;
@@ -97,6 +99,11 @@ class IntakePagesTests {
 		String code = match(receipt, "<strong class=\"code\">(FS[0-9A-Z]{8})</strong>");
 		StoredCase stored = casework.byReceiptCode(code).block();
 		assertThat(receipt).contains("/cases/" + code + "/receipt.pdf?k=", "href=\"/staff/cases/" + stored.file().id() + "\"");
+		assertThat(stored.file().steps()).as("each step filed with its items' limits from the guides")
+				.allSatisfy(step -> assertThat(step.plan().limit()).isNotNull());
+		assertThat(stored.file().step("certificate").orElseThrow().plan().limit()).isEqualTo(new StepLimit(5, 1));
+		assertThat(receipt).contains("预计办结日期", CaseSchedule.of(stored.file(), casework.calendar()).expectedCompletionOn()
+				.orElseThrow() + "（如无需补正）");
 		assertThat(db.sql("select actor_kind, actor_id from casework_event where application_id = :id and seq = 1")
 				.bind("id", UUID.fromString(stored.file().id()))
 				.map(row -> row.get("actor_kind", String.class) + "/" + row.get("actor_id", String.class)).one().block())

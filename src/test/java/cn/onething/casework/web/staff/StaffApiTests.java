@@ -9,6 +9,7 @@ import cn.onething.casework.Casework;
 import cn.onething.casework.StoredCase;
 import cn.onething.casework.TermsFixture;
 import cn.onething.casework.model.Actor;
+import cn.onething.casework.model.CaseSchedule;
 import cn.onething.casework.model.CaseStatus;
 import cn.onething.casework.model.StepState;
 import cn.onething.catalog.Catalog;
@@ -22,6 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -62,6 +64,9 @@ class StaffApiTests {
 
 	@Autowired
 	JsonMapper json;
+
+	@Autowired
+	DatabaseClient db;
 
 	WebTestClient web;
 
@@ -201,6 +206,44 @@ class StaffApiTests {
 		assertThat(again.getStatus()).isEqualTo(HttpStatus.CONFLICT);
 		assertThat(json.readTree(again.getResponseBody()).path("detail").asString()).contains("当前已通过，不能作出决定");
 		assertThat(state("hukou")).isEqualTo(StepState.APPROVED);
+	}
+
+	@Test
+	void aReviewerStopsAndRestartsTheirStepsClockByApiAndEveryBadFieldIsNamed() {
+		String police = token("police");
+		String today = casework.today().toString();
+		Map<String, String> hearing = Map.of("kind", "HEARING", "reason", "利害关系人申请听证", "from", today,
+				"until", casework.today().plusDays(10).toString());
+		EntityExchangeResult<String> beforeAcceptance = post("procedures", "hukou", police, hearing);
+		assertThat(beforeAcceptance.getStatus()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(json.readTree(beforeAcceptance.getResponseBody()).path("detail").asString()).contains("尚未受理");
+
+		db.sql("update casework_application set state = jsonb_set(state, '{receivedOn}', '\"2026-01-05\"') where id = '" + id() + "'")
+				.then().block();
+		EntityExchangeResult<String> wrong = post("procedures", "hukou", police,
+				Map.of("kind", "PICNIC", "reason", " ", "from", "yesterday", "until", today));
+		assertThat(wrong.getStatus()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(json.readTree(wrong.getResponseBody()).path("errors").findValuesAsString("field"))
+				.containsExactlyInAnyOrder("kind", "reason", "from");
+		EntityExchangeResult<String> backwards = post("procedures", "hukou", police,
+				Map.of("kind", "HEARING", "reason", "听证", "from", today, "until", casework.today().minusDays(1).toString()));
+		assertThat(backwards.getStatus()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(json.readTree(backwards.getResponseBody()).path("detail").asString()).contains("不能早于开始日期");
+		assertThat(post("procedures", "hukou", token("medical"), hearing).getStatus()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(post("procedures/end", "hukou", police, Map.of()).getStatus()).as("none running").isEqualTo(HttpStatus.CONFLICT);
+		assertThat(casework.byId(id()).block().file().specialProcedures()).isEmpty();
+
+		EntityExchangeResult<String> started = post("procedures", "hukou", police, hearing);
+
+		assertThat(started.getStatus()).isEqualTo(HttpStatus.OK);
+		JsonNode kase = json.readTree(started.getResponseBody());
+		assertThat(kase.path("specialProcedures").get(0).path("kind").asString()).isEqualTo("HEARING");
+		assertThat(kase.path("specialProcedures").get(0).path("reason").asString()).isEqualTo("利害关系人申请听证");
+		assertThat(kase.path("expectedCompletionOn").asString()).isEqualTo(CaseSchedule.of(casework.byId(id()).block().file(),
+				casework.calendar()).expectedCompletionOn().orElseThrow().toString());
+		EntityExchangeResult<String> ended = post("procedures/end", "hukou", police, Map.of());
+		assertThat(ended.getStatus()).isEqualTo(HttpStatus.OK);
+		assertThat(json.readTree(ended.getResponseBody()).path("specialProcedures").get(0).path("endedOn").asString()).isEqualTo(today);
 	}
 
 	@Test

@@ -231,22 +231,77 @@ class StaffConsoleTests {
 	}
 
 	@Test
-	void anExtensionOfAnAcceptedCaseNeedsAReasonForTheApplicant() {
-		db.sql("update casework_application set state = jsonb_set(state, '{receivedOn}', '\"2026-01-05\"') where id = '"
-				+ id() + "'").then().block();
-		casework.checkDeadlines().block();
-		StaffSession supervisor = signIn("supervisor");
-		assertThat(supervisor.page(casePath())).as("deemed accepted, so the deadline may be extended")
-				.contains("逾期未一次性告知，自收到申请材料之日起视为受理", "延长 15 个工作日");
+	void onlyTheHeadExtendsAnAcceptedCaseAndNeedsAReasonForTheApplicant() {
+		deemedAccepted();
+		assertThat(signIn("supervisor").page(casePath())).as("a supervisor is not the authority's head").doesNotContain("延长 15 个工作日");
+		EntityExchangeResult<String> bySupervisor = signIn("supervisor").submit(casePath(), casePath() + "/extension",
+				form("reason", "需现场核查经营场所"));
+		assertThat(bySupervisor.getStatus()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(bySupervisor.getResponseBody()).contains("只有机关负责人岗位可以批准延长办理期限");
 
-		EntityExchangeResult<String> noReason = supervisor.submit(casePath(), casePath() + "/extension", form("reason", ""));
+		StaffSession head = signIn("head");
+		assertThat(head.page(casePath())).as("deemed accepted, so the deadline may be extended")
+				.contains("逾期未一次性告知，自收到申请材料之日起视为受理", "延长 15 个工作日");
+		EntityExchangeResult<String> noReason = head.submit(casePath(), casePath() + "/extension", form("reason", ""));
 
 		assertThat(noReason.getStatus()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
 		assertThat(noReason.getResponseBody()).contains("请写明延长期限的理由，将告知申请人");
+		assertThat(casework.byId(id()).block().file().extensionReason()).isNull();
 
-		supervisor.submit(casePath(), casePath() + "/extension", form("reason", "需现场核查经营场所"));
+		head.submit(casePath(), casePath() + "/extension", form("reason", "需现场核查经营场所"));
 		assertThat(casework.byId(id()).block().file().extensionReason()).isEqualTo("需现场核查经营场所");
-		assertThat(supervisor.page(casePath())).contains("经主管批准延长办理期限 15 个工作日；理由：需现场核查经营场所");
+		assertThat(head.page(casePath())).contains("经机关负责人批准延长办理期限 15 个工作日；理由：需现场核查经营场所");
+	}
+
+	@Test
+	void aReviewerStopsTheClockOfTheirStepForAHearingAndEndsItByARecordedAct() {
+		deemedAccepted();
+		String today = casework.today().toString();
+		String tomorrow = casework.today().plusDays(1).toString();
+		String path = casePath() + "/steps/hukou/procedures";
+		StaffSession police = signIn("police");
+		assertThat(police.page(casePath())).contains("“出生登记”中止计时（特别程序）");
+
+		List<EntityExchangeResult<String>> refused = List.of(
+				police.submit(casePath(), path, form("kind", "HEARING", "reason", "需要听证", "from", today, "until", casework.today().minusDays(1).toString())),
+				police.submit(casePath(), path, form("kind", "HEARING", "reason", "需要听证", "from", tomorrow, "until", tomorrow)),
+				police.submit(casePath(), path, form("kind", "HEARING", "reason", " ", "from", today, "until", today)),
+				police.submit(casePath(), path, form("kind", "PICNIC", "reason", "需要听证", "from", today, "until", today)),
+				police.submit(casePath(), path, form("kind", "HEARING", "reason", "需要听证", "from", "2026-13-45", "until", today)),
+				police.submit(casePath(), path + "/end", form()));
+		List<String> why = List.of("不能早于开始日期", "开始日期不能晚于今天", "请写明中止计时的理由", "请选择程序",
+				"日期应写成 2026-03-02 这样的格式", "没有正在进行的中止计时程序");
+		for (int i = 0; i < refused.size(); i++) {
+			assertThat(refused.get(i).getStatus()).as(why.get(i)).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+			assertThat(refused.get(i).getResponseBody()).contains(why.get(i));
+		}
+		EntityExchangeResult<String> otherDepartment = signIn("medical").submit(casePath(), path,
+				form("kind", "HEARING", "reason", "需要听证", "from", today, "until", tomorrow));
+		assertThat(otherDepartment.getStatus()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(casework.byId(id()).block().file().specialProcedures()).as("nothing half-stored").isEmpty();
+
+		EntityExchangeResult<String> started = police.submit(casePath(), path,
+				form("kind", "HEARING", "reason", "利害关系人申请听证", "from", today, "until", casework.today().plusDays(10).toString()));
+		assertThat(started.getStatus()).as(started.getResponseBody()).isEqualTo(HttpStatus.SEE_OTHER);
+		assertThat(police.follow(started)).contains("已中止计时", "听证：" + today + " 起，预计", "（进行中）", "利害关系人申请听证",
+				"登记结束，恢复计时");
+		EntityExchangeResult<String> decidedWhileRunning = police.submit(casePath(), casePath() + "/steps/hukou/approve", form());
+		assertThat(decidedWhileRunning.getStatus()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(decidedWhileRunning.getResponseBody()).contains("听证尚未登记结束，请先登记结束再作出决定");
+
+		EntityExchangeResult<String> ended = police.submit(casePath(), path + "/end", form());
+		assertThat(ended.getStatus()).isEqualTo(HttpStatus.SEE_OTHER);
+		StoredCase after = casework.byId(id()).block();
+		int total = cn.onething.casework.model.CaseSchedule.of(after.file(), casework.calendar()).totalSuspendedWorkingDays();
+		assertThat(after.file().specialProcedures()).singleElement().satisfies(hearing -> assertThat(hearing.endedOn()).isEqualTo(casework.today()));
+		assertThat(police.page(casePath())).contains("特别程序中止计时合计 " + total + " 个工作日",
+				"“出生登记”听证结束（" + today + " 至 " + today + "），中止计时 " + total + " 个工作日");
+	}
+
+	private void deemedAccepted() {
+		db.sql("update casework_application set state = jsonb_set(state, '{receivedOn}', '\"2026-01-05\"') where id = '"
+				+ id() + "'").then().block();
+		casework.checkDeadlines().block();
 	}
 
 	@Test
