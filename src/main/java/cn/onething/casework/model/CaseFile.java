@@ -123,12 +123,18 @@ public record CaseFile(
 		return work.done();
 	}
 
-	/** The steps that may still pre-review (部门预审) today: waiting steps that have not, while the notice window is open. */
+	/**
+	 * The steps that may still pre-review (部门预审) today: waiting steps that have not, while the notice window is
+	 * open, of departments not reviewing another step now (their flags, on any material, already join the notice).
+	 */
 	public List<CaseStep> awaitingPreReview() {
 		if (!noticeWindowOpen()) {
 			return List.of();
 		}
-		return steps.stream().filter(step -> step.state() == StepState.WAITING && !preReviewed.contains(step.id())).toList();
+		List<String> reviewing = steps.stream().filter(step -> step.state() == StepState.ACTIVE || step.state() == StepState.FLAGGED)
+				.map(step -> step.plan().departmentId()).toList();
+		return steps.stream().filter(step -> step.state() == StepState.WAITING && !preReviewed.contains(step.id())
+				&& !reviewing.contains(step.plan().departmentId())).toList();
 	}
 
 	/** Before the first notice and before acceptance: what any department finds still goes into the one notice. */

@@ -162,6 +162,9 @@ final class CaseWork {
 		if (preReviewed.contains(stepId)) {
 			throw new CaseRuleViolation("“" + step.plan().name() + "”已经预审过");
 		}
+		if (!current().awaitingPreReview().contains(step)) {
+			throw new CaseRuleViolation("本部门正在审查本件的其他环节，需要补正的材料请在该环节一并提出");
+		}
 		List<Flag> ownFlags = ownFlags(stepId, flags);
 		preReviewed.add(stepId);
 		record(new CaseEvent.MaterialsPreReviewed(context.actor(), context.now(), stepId, ownFlags));

@@ -164,6 +164,20 @@ class DecisionRulesTests {
 	}
 
 	@Test
+	void aDepartmentReviewingAnEarlierStepFlagsThereRatherThanPreReviewingItsLaterOne() {
+		CaseTerms terms = new CaseTerms("newborn", "新生儿出生一件事", 1, List.of(
+				new StepPlan("certificate", "签发出生医学证明", "health", List.of("C"), List.of()),
+				new StepPlan("vaccination", "办理预防接种证", "health", List.of("V"), List.of("certificate")),
+				new StepPlan("hukou", "出生登记", "public-security", List.of("H"), List.of("certificate"))),
+				15, true, CaseFixture.MATERIALS, java.util.Set.of(), "451421", 10, 5);
+		CaseFile file = CaseFile.submit("c", "R", terms, on(MONDAY, WINDOW)).after();
+
+		assertThat(file.awaitingPreReview()).extracting(CaseStep::id).containsExactly("hukou");
+		assertThatThrownBy(() -> file.preReview("vaccination", List.of(), on(MONDAY, WINDOW)))
+				.isInstanceOf(CaseRuleViolation.class).hasMessageContaining("在该环节一并提出");
+	}
+
+	@Test
 	void preReviewIsOnlyForWaitingStepsOnceEachAndOnlyBeforeTheNoticeOrAcceptance() {
 		CaseFile file = received(true).preReview("fund-seal", List.of(), on(MONDAY, FUND_REVIEWER)).after();
 		CaseFile accepted = file.approve("medical", null, on(MONDAY, MEDICAL_REVIEWER)).after()
