@@ -37,7 +37,7 @@ public final class PushWording {
 	 * <ul>
 	 * <li>ApplicationSubmitted: the applicant filed it and holds the receipt, nothing new to tell;</li>
 	 * <li>StepActivated: a department starting its review changes nothing for the applicant;</li>
-	 * <li>MaterialsFlagged, ExceptionRecorded: 行政许可法 §32 says missing materials are told once, completely, by the
+	 * <li>MaterialsFlagged, MaterialsPreReviewed, ExceptionRecorded: 行政许可法 §32 says missing materials are told once, completely, by the
 	 * one-time notice that gathers every department's flags, never flag by flag; an exception's new items come as an
 	 * amended notice;</li>
 	 * <li>CorrectionSubmitted: the applicant corrected the materials themselves; what the departments decide next is

@@ -1,6 +1,7 @@
 package cn.onething.casework.web.staff;
 
 import cn.onething.casework.Casework;
+import cn.onething.casework.model.Actor;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,12 +32,11 @@ class NonAcceptanceActions {
 			ActionForm form = new ActionForm("nonacceptance", data);
 			return actions.perform(id, form, "notaccepted", member -> casework.byId(id).flatMap(seen -> {
 				// who may is checked before the input is read: an outsider learns nothing from its problems
-				CaseAccess.nonAcceptanceActor(member, seen.file());
+				Actor actor = CaseAccess.nonAcceptanceActor(member, seen.file());
 				String reason = form.required("reason", NEEDS_REASON);
 				String referTo = form.text("referTo");
 				form.check();
-				return casework.act(id, CaseAccess.nonAcceptanceActor(member, seen.file()),
-						file -> context -> file.refuseToAccept(reason, referTo, context));
+				return casework.act(id, actor, file -> context -> file.refuseToAccept(reason, referTo, context));
 			}));
 		});
 	}
