@@ -99,6 +99,9 @@ class RefusalDocumentsTests {
 					"6个月内直接向扶绥县人民法院提起行政诉讼", "（加盖印章）", DATE.format(casework.today()));
 			assertThat(text).doesNotContain("张三丰");
 		}
+		try (PDDocument receipt = Loader.loadPDF(documents.receipt(turnedAway.file().id()).block())) {
+			assertThat(compact(receipt)).contains("受理情况不予受理（详见不予受理通知书）").doesNotContain("收件待审");
+		}
 	}
 
 	@Test

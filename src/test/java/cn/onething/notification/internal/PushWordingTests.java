@@ -82,6 +82,8 @@ class PushWordingTests {
 				.isEqualTo(new Told(PushKind.COMPLETED, "部分办结", "请到政务服务中心办结窗口领取办理结果"));
 		assertThat(told(completed(Completion.Result.REFUSED, List.of())))
 				.isEqualTo(new Told(PushKind.COMPLETED, "不予批准", "不予批准的理由和救济途径请查看办理进度"));
+		assertThat(told(completed(Completion.Result.NOT_ACCEPTED, List.of())))
+				.isEqualTo(new Told(PushKind.COMPLETED, "不予受理", "不予受理的理由和救济途径请查看办理进度"));
 	}
 
 	@Test
