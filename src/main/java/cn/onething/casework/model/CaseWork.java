@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -283,7 +284,7 @@ final class CaseWork {
 		return dependencies.stream().filter(d -> d.state() == StepState.REFUSED).findFirst()
 				.map(refused -> "因前序环节“" + refused.plan().name() + "”不予许可，本环节终止")
 				.orElseGet(() -> dependencies.stream().filter(d -> d.state() == StepState.SKIPPED).map(CaseStep::reason)
-						.findFirst().orElseThrow());
+						.filter(Objects::nonNull).findFirst().orElse(StepEnding.REASON_UNRECORDED));
 	}
 
 	/**

@@ -13,6 +13,9 @@ import java.util.Optional;
  */
 public record StepEnding(CaseStep step, Kind kind, String reason, String causeStepId) {
 
+	/** What a step ended before steps recorded why (cases stored before 不予许可 was written) says. */
+	static final String REASON_UNRECORDED = "前序环节不予批准，本环节终止";
+
 	public enum Kind {
 		REFUSED("不予批准"), ENDED_BY_REFUSAL("已终止"), NOT_ACCEPTED("不予受理"), APPROVED_NOT_GRANTED("审查通过，未能办结");
 
@@ -40,7 +43,7 @@ public record StepEnding(CaseStep step, Kind kind, String reason, String causeSt
 		return switch (step.state()) {
 			case REFUSED -> Optional.of(new StepEnding(step, Kind.REFUSED, step.reason(), null));
 			case SKIPPED -> Optional.of(new StepEnding(step, Kind.ENDED_BY_REFUSAL,
-					step.reason() == null ? "前序环节不予批准，本环节终止" : step.reason(), cause(file, step).map(CaseStep::id).orElse(null)));
+					step.reason() == null ? REASON_UNRECORDED : step.reason(), cause(file, step).map(CaseStep::id).orElse(null)));
 			case APPROVED -> completion != null && !file.terms().partialOutcomes() && completion.approvedItems().isEmpty()
 					? refusedStep(file).map(refused -> new StepEnding(step, Kind.APPROVED_NOT_GRANTED, "已审查通过，但本件各事项须一并办结，因“"
 							+ refused.plan().name() + "”不予许可，不予办结", refused.id()))
