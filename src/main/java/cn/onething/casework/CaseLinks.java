@@ -72,4 +72,14 @@ public class CaseLinks {
 	public String receiptPdfPath(String receiptCode) {
 		return "/cases/" + receiptCode + "/receipt.pdf?k=" + keyFor(receiptCode);
 	}
+
+	/** The path of the 不予受理通知书 PDF (module document), with the same key. */
+	public String nonAcceptancePdfPath(String receiptCode) {
+		return "/cases/" + receiptCode + "/non-acceptance.pdf?k=" + keyFor(receiptCode);
+	}
+
+	/** The path of a refused step's 不予行政许可决定书 PDF (module document), with the same key. */
+	public String refusalPdfPath(String receiptCode, String stepId) {
+		return "/cases/" + receiptCode + "/refusals/" + stepId + ".pdf?k=" + keyFor(receiptCode);
+	}
 }

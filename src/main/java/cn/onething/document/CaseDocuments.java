@@ -2,20 +2,29 @@ package cn.onething.document;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 import cn.onething.casework.CaseLinks;
 import cn.onething.casework.Casework;
 import cn.onething.casework.StoredCase;
+import cn.onething.casework.Remedies;
 import cn.onething.casework.model.CaseSchedule;
+import cn.onething.casework.model.Completion;
 import cn.onething.casework.model.OneTimeNotice;
+import cn.onething.casework.model.StepState;
+import cn.onething.catalog.CatalogSnapshot;
+import cn.onething.catalog.model.Guide;
 import cn.onething.catalog.Catalog;
 import cn.onething.catalog.CatalogProperties;
 import cn.onething.document.pdf.AcceptanceReceiptWriter;
 import cn.onething.document.pdf.ExtensionNoticeWriter;
 import cn.onething.document.pdf.FontChain;
+import cn.onething.document.pdf.NonAcceptanceNoticeWriter;
 import cn.onething.document.pdf.NoticeWriter;
+import cn.onething.document.pdf.RefusalDecisionWriter;
 import cn.onething.notification.CaseBindingCode;
 import cn.onething.notification.CaseBindingCodes;
 import org.slf4j.Logger;
@@ -27,8 +36,9 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The written documents of a case that 行政许可法 §32 and §42 require: the dated acceptance receipt (受理回执), each
- * one-time notice (一次性告知书) and the notice of an extension (延长期限告知书), as PDFs. Not cached: a case changes, and a one-page sheet renders in milliseconds.
+ * The written documents of a case that 行政许可法 §32, §38 and §42 require: the dated acceptance receipt (受理回执),
+ * each one-time notice (一次性告知书), the notice of an extension (延长期限告知书), the 不予受理通知书 and each step's
+ * 不予行政许可决定书, as PDFs. Not cached: a case changes, and a one-page sheet renders in milliseconds.
  */
 @Service
 public class CaseDocuments implements DisposableBean {
@@ -49,20 +59,26 @@ public class CaseDocuments implements DisposableBean {
 	private final AcceptanceReceiptWriter receipts;
 	private final NoticeWriter notices;
 	private final ExtensionNoticeWriter extensions;
+	private final NonAcceptanceNoticeWriter nonAcceptances;
+	private final RefusalDecisionWriter refusals;
 	private final CaseBindingCodes bindingCodes;
 	private final DocumentProperties settings;
+	private final Remedies remedies;
 
 	CaseDocuments(Casework casework, CaseLinks links, Catalog catalog, CatalogProperties properties,
-			CaseBindingCodes bindingCodes, DocumentProperties settings) {
+			CaseBindingCodes bindingCodes, DocumentProperties settings, Remedies remedies) {
 		this.casework = casework;
 		this.links = links;
 		this.catalog = catalog;
 		this.properties = properties;
 		this.bindingCodes = bindingCodes;
 		this.settings = settings;
+		this.remedies = remedies;
 		this.receipts = new AcceptanceReceiptWriter(FontChain.shipped());
 		this.notices = new NoticeWriter(FontChain.shipped());
 		this.extensions = new ExtensionNoticeWriter(FontChain.shipped());
+		this.nonAcceptances = new NonAcceptanceNoticeWriter(FontChain.shipped());
+		this.refusals = new RefusalDecisionWriter(FontChain.shipped());
 	}
 
 	/**
@@ -95,6 +111,29 @@ public class CaseDocuments implements DisposableBean {
 		return casework.byId(caseId).flatMap(stored -> notice(stored, version)
 				.map(notice -> Mono.fromCallable(() -> notices.write(stored, notice, catalog.current().hall(),
 						progressUrl(stored))).subscribeOn(rendering))
+				.orElse(Mono.empty()));
+	}
+
+	/** The 不予受理通知书 of a case turned away; empty when there is no such case or it was not turned away. */
+	public Mono<byte[]> nonAcceptance(String caseId) {
+		return casework.byId(caseId).flatMap(stored -> Optional.ofNullable(stored.file().completion())
+				.map(Completion::nonAcceptance)
+				.map(decision -> Mono.fromCallable(() -> nonAcceptances.write(stored, decision, catalog.current().hall(), remedies,
+						progressUrl(stored))).subscribeOn(rendering))
+				.orElse(Mono.empty()));
+	}
+
+	/** The 不予行政许可决定书 of a refused step; empty when there is no such case or the step was not refused. */
+	public Mono<byte[]> refusal(String caseId, String stepId) {
+		return casework.byId(caseId).flatMap(stored -> stored.file().step(stepId)
+				.filter(step -> step.state() == StepState.REFUSED)
+				.map(step -> Mono.fromCallable(() -> {
+					CatalogSnapshot current = catalog.current();
+					Map<String, String> itemNames = step.plan().itemCodes().stream().collect(Collectors.toMap(code -> code,
+							code -> current.guide(code).map(Guide::name).orElse(code), (a, b) -> a));
+					return refusals.write(stored, step, itemNames, current.departmentName(step.plan().departmentId()),
+							current.hall(), remedies, progressUrl(stored));
+				}).subscribeOn(rendering))
 				.orElse(Mono.empty()));
 	}
 

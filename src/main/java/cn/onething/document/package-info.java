@@ -1,7 +1,8 @@
 /**
  * Printed documents: the Service Guide Compendium (《办事指南一本通》) with its one-thing pages (一件事一次办), the
- * acceptance receipt (受理回执) and the one-time notice (一次性告知书). The only module that uses OpenPDF; it ships its
- * own fonts under {@code resources/fonts} so no machine needs Chinese fonts installed.
+ * acceptance receipt (受理回执), the one-time notice (一次性告知书), the 不予受理通知书 and the 不予行政许可决定书. The
+ * only module that uses OpenPDF; it ships its own fonts under {@code resources/fonts} so no machine needs Chinese
+ * fonts installed.
  * <p>
  * Public API: {@link cn.onething.document.Documents} (PDFs as {@code Mono}, rendered on a bounded scheduler and
  * cached per catalogue and bundle version), {@link cn.onething.document.CompendiumSelection} (the whole catalogue, a

@@ -38,6 +38,13 @@ public sealed interface CaseEvent {
 	record MaterialsFlagged(Actor actor, Instant at, String stepId, List<Flag> flags) implements CaseEvent {
 	}
 
+	/**
+	 * 部门预审: a department whose step waits for an earlier one checked the materials of its items during the notice
+	 * window; its flags (none when all is in order) go into the same one-time notice as everyone else's.
+	 */
+	record MaterialsPreReviewed(Actor actor, Instant at, String stepId, List<Flag> flags) implements CaseEvent {
+	}
+
 	/** A supervisor let a department raise items the one-time notice did not list; audited and shown on the case. */
 	record ExceptionRecorded(Actor actor, Instant at, String stepId, List<Flag> newItems, String reason)
 			implements CaseEvent {

@@ -13,7 +13,8 @@ import cn.onething.calendar.WorkingDayCalendar;
 /**
  * A case (办件) of a one-thing bundle: its steps, the review round (the departments whose findings go into the
  * next one-time notice: those reviewing at receipt or after a correction) and its flags, the one-time notices issued,
- * the clock's suspensions, acceptance, a tolerant-acceptance promise and the completion. Immutable: each command
+ * the clock's suspensions, acceptance, a tolerant-acceptance promise, the completion and the waiting steps whose
+ * departments pre-reviewed the materials (部门预审). Immutable: each command
  * returns a {@link CaseChange}; {@link CaseWork} holds the rules that commands share.
  * <p>
  * Acceptance by a time limit (行政许可法 §32) is a rule, not an event: every command first applies the rules as of
@@ -38,7 +39,8 @@ public record CaseFile(
 		String extensionReason,
 		Completion completion,
 		List<SpecialProcedure> specialProcedures,
-		LocalDate extendedOn) {
+		LocalDate extendedOn,
+		List<String> preReviewed) {
 
 	/** 行政许可法 §32(4): the one-time notice is due within five working days of receipt. */
 	public static final int NOTICE_WORKING_DAYS = 5;
@@ -53,13 +55,15 @@ public record CaseFile(
 		suspensions = List.copyOf(suspensions);
 		// cases stored before §45 procedures were recorded have none
 		specialProcedures = specialProcedures == null ? List.of() : List.copyOf(specialProcedures);
+		// cases stored before 部门预审 have no such list in their JSON
+		preReviewed = preReviewed == null ? List.of() : List.copyOf(preReviewed);
 	}
 
 	/** A new case, received today: steps without dependencies start at once (并联), the others wait (串联). */
 	public static CaseChange submit(String id, String receiptCode, CaseTerms terms, CaseContext context) {
 		CaseFile received = new CaseFile(id, receiptCode, terms, context.today(), CaseStatus.REVIEWING,
 				terms.plan().stream().map(CaseStep::waiting).toList(), List.of(), List.of(), List.of(), List.of(), null, 0,
-				null, null, null, null, List.of(), null);
+				null, null, null, null, List.of(), null, List.of());
 		CaseWork work = new CaseWork(received, context);
 		work.record(new CaseEvent.ApplicationSubmitted(context.actor(), context.now(), receiptCode, terms.bundleId(),
 				context.today()));
@@ -102,6 +106,46 @@ public record CaseFile(
 		CaseWork work = CaseWork.asOf(this, context);
 		work.decide(stepId, StepState.REFUSED, reason, null);
 		return work.done();
+	}
+
+	/**
+	 * 部门预审: during the notice window a department whose step still waits for an earlier one checks the materials
+	 * of its items; its flags go into the one notice with everyone else's. No flags means all is in order.
+	 */
+	public CaseChange preReview(String stepId, List<Flag> flags, CaseContext context) {
+		CaseWork work = CaseWork.asOf(this, context);
+		work.preReview(stepId, flags);
+		return work.done();
+	}
+
+	/**
+	 * 不予受理 (行政许可法 §32): before acceptance and before any step is decided, the window, a department of the
+	 * bundle or a supervisor turns the application away with the reason and, where another authority is competent,
+	 * where to apply instead. The case ends; every step ends with that reason.
+	 */
+	public CaseChange refuseToAccept(String reason, String referTo, CaseContext context) {
+		CaseWork work = CaseWork.asOf(this, context);
+		work.refuseToAccept(reason, referTo);
+		return work.done();
+	}
+
+	/**
+	 * The steps that may still pre-review (部门预审) today: waiting steps that have not, while the notice window is
+	 * open, of departments not reviewing another step now (their flags, on any material, already join the notice).
+	 */
+	public List<CaseStep> awaitingPreReview() {
+		if (!noticeWindowOpen()) {
+			return List.of();
+		}
+		List<String> reviewing = steps.stream().filter(step -> step.state() == StepState.ACTIVE || step.state() == StepState.FLAGGED)
+				.map(step -> step.plan().departmentId()).toList();
+		return steps.stream().filter(step -> step.state() == StepState.WAITING && !preReviewed.contains(step.id())
+				&& !reviewing.contains(step.plan().departmentId())).toList();
+	}
+
+	/** Before the first notice and before acceptance: what any department finds still goes into the one notice. */
+	boolean noticeWindowOpen() {
+		return acceptance == null && completion == null && notices.isEmpty() && status == CaseStatus.REVIEWING;
 	}
 
 	public CaseChange submitCorrection(CaseContext context) {

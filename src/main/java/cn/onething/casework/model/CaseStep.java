@@ -18,6 +18,11 @@ public record CaseStep(StepPlan plan, StepState state, String reason, String res
 		return new CaseStep(plan, next, reason, resultNote, decidedBy, decidedAt);
 	}
 
+	/** Ended without a decision of its own; {@code why} names the decision that ended it. */
+	CaseStep skipped(String why) {
+		return new CaseStep(plan, StepState.SKIPPED, why, null, null, null);
+	}
+
 	CaseStep decided(StepState outcome, String why, String note, Actor actor, Instant at) {
 		return new CaseStep(plan, outcome, why, note, actor, at);
 	}

@@ -2,7 +2,10 @@ package cn.onething.casework.model;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -31,6 +34,7 @@ final class CaseWork {
 	private Completion completion;
 	private final List<SpecialProcedure> specialProcedures;
 	private LocalDate extendedOn;
+	private final List<String> preReviewed;
 
 	/** A working copy on the context's day, with the time rules applied before any command. */
 	static CaseWork asOf(CaseFile base, CaseContext context) {
@@ -56,6 +60,7 @@ final class CaseWork {
 		this.completion = base.completion();
 		this.specialProcedures = new ArrayList<>(base.specialProcedures());
 		this.extendedOn = base.extendedOn();
+		this.preReviewed = new ArrayList<>(base.preReviewed());
 	}
 
 	CaseChange done() {
@@ -65,7 +70,7 @@ final class CaseWork {
 	private CaseFile current() {
 		return new CaseFile(base.id(), base.receiptCode(), base.terms(), base.receivedOn(), status, steps,
 				roundSteps, pendingFlags, notices, suspensions, waitingSince, warnedNoticeVersion, acceptance, promise,
-				extensionReason, completion, specialProcedures, extendedOn);
+				extensionReason, completion, specialProcedures, extendedOn, preReviewed);
 	}
 
 	/** The case as this command left it so far, for rules kept in classes of their own. */
@@ -114,14 +119,7 @@ final class CaseWork {
 		if (flags.isEmpty()) {
 			throw new CaseRuleViolation("请至少列出一项需要补正的材料");
 		}
-		for (Flag flag : flags) {
-			if (!base.terms().materials().containsKey(flag.materialKey())) {
-				throw new CaseRuleViolation("本件没有“" + flag.materialKey() + "”这项材料");
-			}
-		}
-		List<Flag> ownFlags = flags.stream()
-				.map(f -> new Flag(stepId, f.materialKey(), base.terms().materials().get(f.materialKey()), f.problem(), f.reason()))
-				.toList();
+		List<Flag> ownFlags = ownFlags(stepId, flags);
 		List<Flag> beyondNotice = beyondTheNotice(ownFlags);
 		if (!beyondNotice.isEmpty() && exceptionReason == null) {
 			if (acceptance != null && acceptance.basis().byLaw()) {
@@ -145,6 +143,81 @@ final class CaseWork {
 		}
 	}
 
+	/** The flags as the step's own, with the material names of the case's terms. */
+	private List<Flag> ownFlags(String stepId, List<Flag> flags) {
+		for (Flag flag : flags) {
+			if (!base.terms().materials().containsKey(flag.materialKey())) {
+				throw new CaseRuleViolation("本件没有“" + flag.materialKey() + "”这项材料");
+			}
+		}
+		return flags.stream()
+				.map(f -> new Flag(stepId, f.materialKey(), base.terms().materials().get(f.materialKey()), f.problem(), f.reason()))
+				.toList();
+	}
+
+	/**
+	 * 部门预审 (docs/legal.md §3.5): a later serial department checks its items' materials while the one notice can
+	 * still hold what it finds. The round does not wait for it: the departments reviewing now decide when the notice
+	 * goes out, as before; on the notice's last day a pre-review flag goes out at once, like any other.
+	 */
+	void preReview(String stepId, List<Flag> flags) {
+		CaseStep step = existingStep(stepId);
+		if (step.state() != StepState.WAITING) {
+			throw new CaseRuleViolation("“" + step.plan().name() + "”当前" + step.state().label() + "，不需要预审");
+		}
+		if (!current().noticeWindowOpen()) {
+			throw new CaseRuleViolation("本件已发出一次性告知或已受理，预审已经结束；“" + step.plan().name()
+					+ "”开始审查后发现的新问题，须由主管登记例外并写明理由");
+		}
+		if (preReviewed.contains(stepId)) {
+			throw new CaseRuleViolation("“" + step.plan().name() + "”已经预审过");
+		}
+		if (!current().awaitingPreReview().contains(step)) {
+			throw new CaseRuleViolation("本部门正在审查本件的其他环节，需要补正的材料请在该环节一并提出");
+		}
+		List<Flag> ownFlags = ownFlags(stepId, flags);
+		preReviewed.add(stepId);
+		record(new CaseEvent.MaterialsPreReviewed(context.actor(), context.now(), stepId, ownFlags));
+		if (!ownFlags.isEmpty()) {
+			pendingFlags.addAll(ownFlags);
+			closeRoundIfDone();
+		}
+	}
+
+	/**
+	 * 不予受理 before anything is decided on the merits: once a step is decided, or the case accepted (by a department
+	 * or by the time rules), the application can only be decided, step by step.
+	 */
+	void refuseToAccept(String reason, String referTo) {
+		if (completion != null) {
+			throw new CaseRuleViolation("本件已办结");
+		}
+		if (context.actor().kind() == Actor.Kind.APPLICANT || context.actor().kind() == Actor.Kind.SYSTEM) {
+			throw new CaseRuleViolation("不予受理须由窗口、审查部门或主管作出");
+		}
+		if (reason == null || reason.isBlank()) {
+			throw new CaseRuleViolation("不予受理必须写明理由");
+		}
+		if (acceptance != null) {
+			throw new CaseRuleViolation("本件已于 " + acceptance.effectiveOn() + " 受理（" + acceptance.basis().label()
+					+ "），不能再不予受理；不予批准的，由审查部门对其环节作出不予许可决定");
+		}
+		if (steps.stream().anyMatch(s -> s.state() == StepState.APPROVED || s.state() == StepState.REFUSED)) {
+			throw new CaseRuleViolation("已有环节作出审批决定，不能再不予受理");
+		}
+		if (status == CaseStatus.AWAITING_CORRECTION) {
+			endWaitingForCorrection();
+		}
+		pendingFlags.clear();
+		roundSteps.clear();
+		NonAcceptance decision = new NonAcceptance(today(), reason.strip(),
+				referTo == null || referTo.isBlank() ? null : referTo.strip(), context.actor());
+		skipAllOpenSteps("不予受理：" + decision.reason());
+		completion = new Completion(today(), Completion.Result.NOT_ACCEPTED, List.of(), allItems(), List.of(), decision);
+		status = CaseStatus.COMPLETED;
+		record(new CaseEvent.ApplicationCompleted(context.actor(), context.now(), completion));
+	}
+
 	/**
 	 * Once a notice is out, or the case is accepted, a department may only repeat what the notice listed; once the
 	 * law accepted the case because nobody asked in time, it may ask for nothing more on its own.
@@ -163,30 +236,45 @@ final class CaseWork {
 
 	void decide(String stepId, StepState outcome, String reason, String resultNote) {
 		CaseStep step = activeStep(stepId);
+		if (outcome == StepState.REFUSED && acceptance == null && status == CaseStatus.AWAITING_CORRECTION) {
+			throw new CaseRuleViolation("本件正在等待补正、尚未受理，不能作出不予许可决定；申请不符合受理条件的，请作出不予受理决定");
+		}
 		replace(step.decided(outcome, reason, resultNote, context.actor(), context.now()));
 		record(new CaseEvent.StepDecided(context.actor(), context.now(), stepId, outcome, reason));
 		if (outcome == StepState.REFUSED && !base.terms().partialOutcomes()) {
-			skipAllOpenSteps("本件各事项须一并办结，“" + step.plan().name() + "”不予批准，其余环节终止");
+			endTogether(step);
 		}
 		activateReadySteps();
 		closeRoundIfDone();
 		completeIfDone();
 	}
 
-	/** Starts steps whose dependencies are all approved; ends those behind a refused or ended step. */
+	/**
+	 * 不予许可 in a bundle whose items end together (docs/legal.md §3.6): every step not decided yet ends with the
+	 * refusal as its reason, so nothing can be approved afterwards, whatever the order of the decisions; flags not
+	 * yet issued are dropped, since a case that cannot succeed asks the applicant for nothing.
+	 */
+	private void endTogether(CaseStep refused) {
+		pendingFlags.clear();
+		roundSteps.clear();
+		skipAllOpenSteps("本件各事项须一并办结，因“" + refused.plan().name() + "”不予许可，本环节终止");
+	}
+
+	/** Starts steps whose dependencies are all approved; ends those behind a refused or ended step, saying which. */
 	void activateReadySteps() {
 		boolean changed = true;
 		while (changed) {
 			changed = false;
-			List<String> skipped = new ArrayList<>();
+			Map<String, List<String>> skippedByReason = new LinkedHashMap<>();
 			for (CaseStep step : List.copyOf(steps)) {
 				if (step.state() != StepState.WAITING) {
 					continue;
 				}
 				Set<StepState> dependencies = step.plan().dependsOn().stream().map(this::stateOf).collect(Collectors.toSet());
 				if (dependencies.contains(StepState.REFUSED) || dependencies.contains(StepState.SKIPPED)) {
-					replace(step.to(StepState.SKIPPED));
-					skipped.add(step.id());
+					String why = endedBecause(step);
+					replace(step.skipped(why));
+					skippedByReason.computeIfAbsent(why, reason -> new ArrayList<>()).add(step.id());
 					changed = true;
 				}
 				else if (dependencies.stream().allMatch(s -> s == StepState.APPROVED)) {
@@ -195,10 +283,17 @@ final class CaseWork {
 					changed = true;
 				}
 			}
-			if (!skipped.isEmpty()) {
-				record(new CaseEvent.StepsSkipped(context.actor(), context.now(), skipped, "前序环节不予批准"));
-			}
+			skippedByReason.forEach((why, skipped) -> record(new CaseEvent.StepsSkipped(context.actor(), context.now(), skipped, why)));
 		}
+	}
+
+	/** The refusal a step cannot run after: its refused dependency's, or the one that ended a dependency before it. */
+	private String endedBecause(CaseStep step) {
+		List<CaseStep> dependencies = step.plan().dependsOn().stream().map(this::existingStep).toList();
+		return dependencies.stream().filter(d -> d.state() == StepState.REFUSED).findFirst()
+				.map(refused -> "因前序环节“" + refused.plan().name() + "”不予许可，本环节终止")
+				.orElseGet(() -> dependencies.stream().filter(d -> d.state() == StepState.SKIPPED).map(CaseStep::reason)
+						.filter(Objects::nonNull).findFirst().orElse(StepEnding.REASON_UNRECORDED));
 	}
 
 	/**
@@ -337,21 +432,26 @@ final class CaseWork {
 			endWaitingForCorrection();
 		}
 		pendingFlags.clear();
-		List<String> approved = itemsWhere(StepState.APPROVED);
-		List<String> refused = base.terms().plan().stream().flatMap(p -> p.itemCodes().stream()).distinct()
-				.filter(code -> !approved.contains(code)).toList();
+		// items that end together: one refusal, and what was approved before it is not granted either
+		boolean endedTogether = !base.terms().partialOutcomes() && steps.stream().anyMatch(s -> s.state() == StepState.REFUSED);
+		List<String> approved = endedTogether ? List.of() : itemsWhere(StepState.APPROVED);
+		List<String> refused = allItems().stream().filter(code -> !approved.contains(code)).toList();
 		Completion.Result result = refused.isEmpty() ? Completion.Result.APPROVED
 				: approved.isEmpty() ? Completion.Result.REFUSED : Completion.Result.PARTLY_APPROVED;
-		List<String> collect = steps.stream().filter(s -> s.state() == StepState.APPROVED && s.resultNote() != null)
-				.map(CaseStep::resultNote).toList();
-		completion = new Completion(today(), result, approved, refused, collect);
+		List<String> collect = endedTogether ? List.of() : steps.stream()
+				.filter(s -> s.state() == StepState.APPROVED && s.resultNote() != null).map(CaseStep::resultNote).toList();
+		completion = new Completion(today(), result, approved, refused, collect, null);
 		status = CaseStatus.COMPLETED;
 		record(new CaseEvent.ApplicationCompleted(context.actor(), context.now(), completion));
 	}
 
+	private List<String> allItems() {
+		return base.terms().plan().stream().flatMap(p -> p.itemCodes().stream()).distinct().toList();
+	}
+
 	/** An item is approved when every step deciding it approved it. */
 	private List<String> itemsWhere(StepState state) {
-		return base.terms().plan().stream().flatMap(p -> p.itemCodes().stream()).distinct()
+		return allItems().stream()
 				.filter(code -> steps.stream().filter(s -> s.plan().itemCodes().contains(code)).allMatch(s -> s.state() == state))
 				.toList();
 	}
@@ -360,7 +460,7 @@ final class CaseWork {
 		List<String> skipped = new ArrayList<>();
 		for (CaseStep step : List.copyOf(steps)) {
 			if (!step.state().isDecided()) {
-				replace(step.to(StepState.SKIPPED));
+				replace(step.skipped(reason));
 				skipped.add(step.id());
 			}
 		}
@@ -389,12 +489,16 @@ final class CaseWork {
 		if (status == CaseStatus.COMPLETED) {
 			throw new CaseRuleViolation("本件已办结");
 		}
-		CaseStep step = steps.stream().filter(s -> s.id().equals(stepId)).findFirst()
-				.orElseThrow(() -> new CaseRuleViolation("本件没有“" + stepId + "”这个审批环节"));
+		CaseStep step = existingStep(stepId);
 		if (step.state() != StepState.ACTIVE) {
 			throw new CaseRuleViolation("“" + step.plan().name() + "”当前" + step.state().label() + "，不能作出决定");
 		}
 		return step;
+	}
+
+	private CaseStep existingStep(String stepId) {
+		return steps.stream().filter(s -> s.id().equals(stepId)).findFirst()
+				.orElseThrow(() -> new CaseRuleViolation("本件没有“" + stepId + "”这个审批环节"));
 	}
 
 	private StepState stateOf(String stepId) {

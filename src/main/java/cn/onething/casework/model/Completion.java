@@ -3,12 +3,16 @@ package cn.onething.casework.model;
 import java.time.LocalDate;
 import java.util.List;
 
-/** 办结: the result of the case, item by item, and what the applicant collects where. */
+/**
+ * 办结: the result of the case, item by item, and what the applicant collects where.
+ *
+ * @param nonAcceptance the 不予受理 decision that ended the case; null when it ended by decisions on its steps
+ */
 public record Completion(LocalDate completedOn, Result result, List<String> approvedItems, List<String> refusedItems,
-		List<String> collect) {
+		List<String> collect, NonAcceptance nonAcceptance) {
 
 	public enum Result {
-		APPROVED("全部办结"), PARTLY_APPROVED("部分事项办结"), REFUSED("不予批准");
+		APPROVED("全部办结"), PARTLY_APPROVED("部分事项办结"), REFUSED("不予批准"), NOT_ACCEPTED("不予受理");
 
 		private final String label;
 

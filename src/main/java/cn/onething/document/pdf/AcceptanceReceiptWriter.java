@@ -57,6 +57,9 @@ public final class AcceptanceReceiptWriter {
 			facts.add(new String[] { "受理日期", Typesetter.date(acceptance.effectiveOn()) });
 			facts.add(new String[] { "受理情况", acceptance.basis().label() });
 		}
+		else if (file.completion() != null && file.completion().nonAcceptance() != null) {
+			facts.add(new String[] { "受理情况", "不予受理（详见不予受理通知书）" });
+		}
 		else {
 			facts.add(new String[] { "受理情况", "收件待审" });
 		}

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
+import cn.onething.casework.Remedies;
 import cn.onething.catalog.model.Hall;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
@@ -85,6 +86,12 @@ final class CaseSheet {
 		Paragraph body = text.paragraph(line, Typesetter.Style.BODY);
 		body.setSpacingAfter(4);
 		document.add(body);
+	}
+
+	/** 救济途径: the applicant's rights against a refusal, with the bodies to address (行政许可法 §38 ¶2). */
+	void remedies(Remedies remedies) {
+		heading("救济途径");
+		remedies.sentences().forEach(this::body);
 	}
 
 	void add(Element element) {

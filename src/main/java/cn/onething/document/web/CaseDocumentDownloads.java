@@ -15,7 +15,7 @@ import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 
 /**
- * A case's receipt and one-time notices, for the applicant who holds the signed progress link. Without a valid key
+ * A case's receipt, one-time notices and refusals (不予受理通知书, 不予行政许可决定书), for the applicant who holds the signed progress link. Without a valid key
  * the answer is 404, the same as for a case that does not exist, so receipt codes cannot be probed.
  */
 @RestController
@@ -45,6 +45,17 @@ class CaseDocumentDownloads {
 	@GetMapping("/cases/{code}/extension.pdf")
 	Mono<ResponseEntity<byte[]>> extension(@PathVariable String code, @RequestParam(name = "k", required = false) String key) {
 		return pdf(code, key, caseId -> documents.extensionNotice(caseId), "extension-" + code + ".pdf");
+	}
+
+	@GetMapping("/cases/{code}/non-acceptance.pdf")
+	Mono<ResponseEntity<byte[]>> nonAcceptance(@PathVariable String code, @RequestParam(name = "k", required = false) String key) {
+		return pdf(code, key, documents::nonAcceptance, "non-acceptance-" + code + ".pdf");
+	}
+
+	@GetMapping("/cases/{code}/refusals/{step}.pdf")
+	Mono<ResponseEntity<byte[]>> refusal(@PathVariable String code, @PathVariable String step,
+			@RequestParam(name = "k", required = false) String key) {
+		return pdf(code, key, caseId -> documents.refusal(caseId, step), "refusal-" + code + "-" + step + ".pdf");
 	}
 
 	private Mono<ResponseEntity<byte[]>> pdf(String code, String key,

@@ -37,7 +37,7 @@ public final class PushWording {
 	 * <ul>
 	 * <li>ApplicationSubmitted: the applicant filed it and holds the receipt, nothing new to tell;</li>
 	 * <li>StepActivated: a department starting its review changes nothing for the applicant;</li>
-	 * <li>MaterialsFlagged, ExceptionRecorded: 行政许可法 §32 says missing materials are told once, completely, by the
+	 * <li>MaterialsFlagged, MaterialsPreReviewed, ExceptionRecorded: 行政许可法 §32 says missing materials are told once, completely, by the
 	 * one-time notice that gathers every department's flags, never flag by flag; an exception's new items come as an
 	 * amended notice;</li>
 	 * <li>CorrectionSubmitted: the applicant corrected the materials themselves; what the departments decide next is
@@ -92,10 +92,11 @@ public final class PushWording {
 			case APPROVED -> "已办结";
 			case PARTLY_APPROVED -> "部分办结";
 			case REFUSED -> "不予批准";
+			case NOT_ACCEPTED -> "不予受理";
 		};
 		String remark;
-		if (completion.result() == Completion.Result.REFUSED) {
-			remark = "不予批准的理由请查看办理进度";
+		if (completion.result() == Completion.Result.REFUSED || completion.result() == Completion.Result.NOT_ACCEPTED) {
+			remark = status + "的理由和救济途径请查看办理进度";
 		}
 		else if (completion.collect().isEmpty()) {
 			remark = "请到" + collectAt + "领取办理结果";

@@ -50,7 +50,7 @@ class CaseFilePropertiesTests {
 	private CaseChange randomMove(CaseFile file, Random random, LocalDate day) {
 		String step = file.steps().get(random.nextInt(file.steps().size())).id();
 		Actor reviewer = new Actor(Actor.Kind.REVIEWER, "r", "审核员");
-		return switch (random.nextInt(8)) {
+		return switch (random.nextInt(10)) {
 			case 0, 1 -> file.approve(step, null, on(day, reviewer));
 			case 2 -> file.refuse(step, "不符合条件", on(day, reviewer));
 			case 3 -> file.flag(step, List.of(CaseFixture.missing(KEYS.get(random.nextInt(KEYS.size())), "缺")), on(day, reviewer));
@@ -58,6 +58,10 @@ class CaseFilePropertiesTests {
 					"主管例外", on(day, CaseFixture.SUPERVISOR));
 			case 5 -> file.submitCorrection(on(day, Actor.applicant()));
 			case 6 -> file.acceptTolerantly("签字", day.plusDays(30), on(day, CaseFixture.WINDOW));
+			case 8 -> file.preReview(step, random.nextBoolean() ? List.of()
+					: List.of(CaseFixture.missing(KEYS.get(random.nextInt(KEYS.size())), "缺")), on(day, reviewer));
+			case 9 -> random.nextInt(4) == 0 ? file.refuseToAccept("不属于本机关职权范围", "崇左市人民政府", on(day, CaseFixture.WINDOW))
+					: file.checkDeadlines(on(day, Actor.SYSTEM));
 			default -> file.checkDeadlines(on(day, Actor.SYSTEM));
 		};
 	}
@@ -94,6 +98,24 @@ class CaseFilePropertiesTests {
 		if (file.completion() != null) {
 			assertThat(file.steps()).allMatch(s -> s.state().isDecided());
 			assertThat(file.status()).isEqualTo(CaseStatus.COMPLETED);
+			assertThat(file.pendingFlags()).isEmpty();
+			boolean notAccepted = file.completion().result() == Completion.Result.NOT_ACCEPTED;
+			assertThat(file.completion().nonAcceptance() != null).isEqualTo(notAccepted);
+			if (notAccepted) {
+				assertThat(file.acceptance()).isNull();
+				assertThat(file.steps()).allMatch(s -> s.state() == StepState.SKIPPED);
+			}
+		}
+		// 不予受理 and 不予许可 (docs/legal.md §3.6): what ended a step is said; items that end together end at once
+		assertThat(file.steps()).filteredOn(s -> s.state() == StepState.SKIPPED).allMatch(s -> s.reason() != null);
+		if (!file.terms().partialOutcomes() && file.steps().stream().anyMatch(s -> s.state() == StepState.REFUSED)) {
+			assertThat(file.completion()).isNotNull();
+			assertThat(file.completion().approvedItems()).isEmpty();
+		}
+		int completed = events.stream().filter(e -> e instanceof CaseEvent.ApplicationCompleted).toList().size();
+		assertThat(completed).isLessThanOrEqualTo(1);
+		if (completed == 1) {
+			assertThat(events.get(events.size() - 1)).isInstanceOf(CaseEvent.ApplicationCompleted.class);
 		}
 		for (CaseStep step : file.steps()) {
 			if (step.state() == StepState.ACTIVE || step.state() == StepState.FLAGGED || step.state() == StepState.APPROVED) {

@@ -81,7 +81,9 @@ class PushWordingTests {
 		assertThat(told(completed(Completion.Result.PARTLY_APPROVED, List.of())))
 				.isEqualTo(new Told(PushKind.COMPLETED, "部分办结", "请到政务服务中心办结窗口领取办理结果"));
 		assertThat(told(completed(Completion.Result.REFUSED, List.of())))
-				.isEqualTo(new Told(PushKind.COMPLETED, "不予批准", "不予批准的理由请查看办理进度"));
+				.isEqualTo(new Told(PushKind.COMPLETED, "不予批准", "不予批准的理由和救济途径请查看办理进度"));
+		assertThat(told(completed(Completion.Result.NOT_ACCEPTED, List.of())))
+				.isEqualTo(new Told(PushKind.COMPLETED, "不予受理", "不予受理的理由和救济途径请查看办理进度"));
 	}
 
 	@Test
@@ -136,7 +138,7 @@ class PushWordingTests {
 
 	private static CaseEvent completed(Completion.Result result, List<String> collect) {
 		return new CaseEvent.ApplicationCompleted(STAFF, AT,
-				new Completion(LocalDate.of(2026, 3, 20), result, List.of("000707001000"), List.of(), collect));
+				new Completion(LocalDate.of(2026, 3, 20), result, List.of("000707001000"), List.of(), collect, null));
 	}
 
 	static CaseNews news(CaseEvent event) {

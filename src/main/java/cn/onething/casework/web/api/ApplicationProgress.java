@@ -7,6 +7,8 @@ import java.util.Map;
 import cn.onething.calendar.JointHandlingLimit;
 import cn.onething.calendar.WorkingDayCalendar;
 import cn.onething.casework.Applicant;
+import cn.onething.casework.CaseLinks;
+import cn.onething.casework.Remedies;
 import cn.onething.casework.StoredCase;
 import cn.onething.casework.model.CaseFile;
 import cn.onething.casework.model.CaseSchedule;
@@ -16,6 +18,7 @@ import cn.onething.casework.model.Flag;
 import cn.onething.casework.model.OneTimeNotice;
 import cn.onething.casework.model.SpecialProcedure;
 import cn.onething.casework.model.StepState;
+import cn.onething.casework.web.RefusalsAndRemedies;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** An application as its applicant follows it: what the progress page shows, as JSON. Personal data masked. */
@@ -46,6 +49,8 @@ record ApplicationProgress(
 		@Schema(description = "The one-time notice (一次性告知) the applicant must answer now: every item from every department, "
 				+ "and the deadline; null when nothing is to be corrected") Notice notice,
 		@Schema(description = "办结: the result and what to collect; null until completed") Completion completion,
+		@Schema(description = "不予受理 or 不予许可: each item that did not end granted with its reason, the decisions to "
+				+ "download and the remedies; null while nothing was refused") RefusalsAndRemedies refusals,
 		@Schema(description = "The applicant, masked") Applicant applicant) {
 
 	/** A code for programs and its Chinese label for people. */
@@ -93,7 +98,7 @@ record ApplicationProgress(
 	 * @param departments department id → name; {@code items} item code → name (the current catalogue)
 	 */
 	static ApplicationProgress of(StoredCase stored, WorkingDayCalendar calendar, LocalDate today,
-			Map<String, String> departments, Map<String, String> items) {
+			Map<String, String> departments, Map<String, String> items, Remedies remedies, CaseLinks links) {
 		CaseFile file = stored.file();
 		CaseSchedule schedule = CaseSchedule.of(file, calendar);
 		LocalDate noticeDue = file.acceptance() == null && file.notices().isEmpty() ? file.noticeDueOn(calendar) : null;
@@ -112,6 +117,7 @@ record ApplicationProgress(
 				file.steps().stream().map(step -> step(step, noticeDue != null ? noticeDue : reviewDue, schedule, departments)).toList(),
 				file.status() == CaseStatus.AWAITING_CORRECTION ? file.latestNotice().map(n -> notice(n, file, departments)).orElse(null) : null,
 				file.completion() == null ? null : completion(file.completion(), items),
+				RefusalsAndRemedies.of(file, remedies, items, links).orElse(null),
 				stored.applicant().masked());
 	}
 

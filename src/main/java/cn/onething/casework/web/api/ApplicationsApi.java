@@ -19,6 +19,7 @@ import cn.onething.casework.CaseLinks;
 import cn.onething.casework.CaseLookup;
 import cn.onething.casework.Casework;
 import cn.onething.casework.IdempotencyKey;
+import cn.onething.casework.Remedies;
 import cn.onething.casework.Submission;
 import cn.onething.casework.Upload;
 import cn.onething.casework.model.Actor;
@@ -79,6 +80,7 @@ class ApplicationsApi {
 			+ "the same key with anything different is refused with 422. Keys are remembered for 24 hours.";
 
 	private final Bundles bundles;
+	private final Remedies remedies;
 	private final BundleFiling filing;
 	private final CaseLookup lookup;
 	private final Casework casework;
@@ -88,7 +90,8 @@ class ApplicationsApi {
 	private final UploadParts uploadParts;
 
 	ApplicationsApi(Bundles bundles, BundleFiling filing, CaseLookup lookup, Casework casework, CaseLinks links,
-			Catalog catalog, CatalogProperties catalogProperties, UploadParts uploadParts) {
+			Catalog catalog, CatalogProperties catalogProperties, UploadParts uploadParts, Remedies remedies) {
+		this.remedies = remedies;
 		this.uploadParts = uploadParts;
 		this.bundles = bundles;
 		this.filing = filing;
@@ -225,7 +228,7 @@ class ApplicationsApi {
 		var current = catalog.current();
 		return ApplicationProgress.of(found.stored(), casework.calendar(), casework.today(),
 				current.departments().stream().collect(Collectors.toMap(Department::id, Department::name)),
-				current.guides().stream().collect(Collectors.toMap(Guide::code, Guide::name)));
+				current.guides().stream().collect(Collectors.toMap(Guide::code, Guide::name)), remedies, links);
 	}
 
 	/** 429 with Retry-After, the same for every receipt code. */

@@ -9,11 +9,13 @@ import cn.onething.casework.CaseInputRejected;
 import cn.onething.casework.CaseLinks;
 import cn.onething.casework.CaseLookup;
 import cn.onething.casework.Casework;
+import cn.onething.casework.Remedies;
 import cn.onething.casework.StoredCase;
 import cn.onething.casework.model.Actor;
 import cn.onething.casework.model.CaseRuleViolation;
 import cn.onething.casework.model.CaseSchedule;
 import cn.onething.casework.model.Flag;
+import cn.onething.casework.web.RefusalsAndRemedies;
 import cn.onething.casework.web.UploadParts;
 import cn.onething.casework.web.UploadRefused;
 import org.springframework.http.HttpStatus;
@@ -40,8 +42,11 @@ class CaseProgressPages {
 	private final CaseLinks links;
 	private final Catalog catalog;
 	private final UploadParts uploadParts;
+	private final Remedies remedies;
 
-	CaseProgressPages(Casework casework, CaseLookup lookup, CaseLinks links, Catalog catalog, UploadParts uploadParts) {
+	CaseProgressPages(Casework casework, CaseLookup lookup, CaseLinks links, Catalog catalog, UploadParts uploadParts,
+			Remedies remedies) {
+		this.remedies = remedies;
 		this.casework = casework;
 		this.lookup = lookup;
 		this.links = links;
@@ -118,6 +123,7 @@ class CaseProgressPages {
 			HttpStatusCode status) {
 		var current = catalog.current();
 		var today = casework.today();
+		Map<String, String> items = current.guides().stream().collect(java.util.stream.Collectors.toMap(Guide::code, Guide::name));
 		return Rendering.view("casework/applicant/progress").status(status)
 				.modelAttribute("catalog", current)
 				.modelAttribute("file", stored.file())
@@ -130,7 +136,8 @@ class CaseProgressPages {
 						.map(notice -> notice.items().stream().map(Flag::materialKey).distinct().toList()).orElse(java.util.List.of()))
 				.modelAttribute("departments", current.departments().stream()
 						.collect(java.util.stream.Collectors.toMap(Department::id, Department::name)))
-				.modelAttribute("items", current.guides().stream().collect(java.util.stream.Collectors.toMap(Guide::code, Guide::name)))
+				.modelAttribute("items", items)
+				.modelAttribute("refusals", RefusalsAndRemedies.of(stored.file(), remedies, items, links).orElse(null))
 				.modelAttribute("dueOn", stored.file().deadline().map(d -> d.dueDate(casework.calendar())).orElse(null))
 				.modelAttribute("daysLeft", stored.file().deadline().map(d -> d.workingDaysLeft(today, casework.calendar())).orElse(null))
 				.modelAttribute("reviewDueOn", stored.file().correctionReviewDueOn(casework.calendar()).orElse(null))

@@ -10,6 +10,7 @@ import cn.onething.casework.model.CaseContext;
 import cn.onething.casework.model.CaseEvent;
 import cn.onething.casework.model.CaseFile;
 import cn.onething.casework.model.Flag;
+import cn.onething.casework.model.NonAcceptance;
 import cn.onething.casework.model.OneTimeNotice;
 import cn.onething.casework.model.SpecialProcedure;
 import cn.onething.casework.model.StepState;
@@ -63,6 +64,9 @@ class AuditLines {
 		if (event instanceof CaseEvent.MaterialsFlagged flagged) {
 			return step(file, flagged.stepId()) + "要求补正：" + items(flagged.flags());
 		}
+		if (event instanceof CaseEvent.MaterialsPreReviewed preReviewed) {
+			return step(file, preReviewed.stepId()) + "预审" + (preReviewed.flags().isEmpty() ? "无误" : "，要求补正：" + items(preReviewed.flags()));
+		}
 		if (event instanceof CaseEvent.ExceptionRecorded exception) {
 			return "主管为" + step(file, exception.stepId()) + "登记例外，新增补正：" + items(exception.newItems())
 					+ "；理由：" + exception.reason();
@@ -103,7 +107,9 @@ class AuditLines {
 			return "补正期限 " + near.correctBy() + " 临近，已提醒";
 		}
 		if (event instanceof CaseEvent.ApplicationCompleted completed) {
-			return "办结：" + completed.completion().result().label();
+			NonAcceptance notAccepted = completed.completion().nonAcceptance();
+			return "办结：" + completed.completion().result().label() + (notAccepted == null ? ""
+					: "；理由：" + notAccepted.reason() + (notAccepted.referTo() == null ? "" : "；告知向" + notAccepted.referTo() + "申请"));
 		}
 		return event.kind();
 	}

@@ -44,6 +44,36 @@ final class CaseAccess {
 				.toList();
 	}
 
+	/** The waiting steps of this member's department that may pre-review now (部门预审, docs/legal.md §3.5). */
+	static List<CaseStep> stepsToPreReview(StaffMember member, CaseFile file) {
+		return file.awaitingPreReview().stream().filter(step -> member.reviewsFor(step.plan().departmentId())).toList();
+	}
+
+	/**
+	 * 不予受理 is for the window that took the application, a supervisor, or a department of the bundle finding the
+	 * matter outside its competence; the actor is recorded in the role they act in.
+	 */
+	static Actor nonAcceptanceActor(StaffMember member, CaseFile file) {
+		if (member.has(StaffRole.WINDOW)) {
+			return actor(member, Actor.Kind.WINDOW);
+		}
+		if (member.has(StaffRole.SUPERVISOR)) {
+			return actor(member, Actor.Kind.SUPERVISOR);
+		}
+		if (file.steps().stream().anyMatch(step -> member.reviewsFor(step.plan().departmentId()))) {
+			return actor(member, Actor.Kind.REVIEWER);
+		}
+		throw new NotPermitted("只有窗口、主管或本件的审查部门可以作出不予受理决定");
+	}
+
+	/** Whether the console offers 不予受理: before acceptance and before any step is decided (the model decides finally). */
+	static boolean mayRefuseToAccept(StaffMember member, CaseFile file) {
+		boolean handles = member.has(StaffRole.WINDOW) || member.has(StaffRole.SUPERVISOR)
+				|| file.steps().stream().anyMatch(step -> member.reviewsFor(step.plan().departmentId()));
+		return handles && file.acceptance() == null && file.completion() == null
+				&& file.steps().stream().noneMatch(step -> step.state() == StepState.APPROVED || step.state() == StepState.REFUSED);
+	}
+
 	/** Checked against the case as it is when the decision is saved, not as the page showed it. */
 	static void requireDecides(StaffMember member, CaseFile file, String stepId, Departments departments) {
 		CaseStep step = file.step(stepId).orElseThrow(() -> new NotPermitted("本件没有这个审批环节"));

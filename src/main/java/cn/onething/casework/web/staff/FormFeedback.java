@@ -20,7 +20,9 @@ record FormFeedback(Map<String, String> problems, Map<String, List<String>> type
 			"suspended", "已中止计时，本环节期限相应顺延，申请人可看到理由和预计结束日期。",
 			"resumed", "已登记程序结束，本环节自次日起恢复计时。",
 			"tolerant", "已容缺受理，申请人须在承诺期限内补齐材料。",
-			"correction", "已代收补正材料，相关部门将重新审查。");
+			"correction", "已代收补正材料，相关部门将重新审查。",
+			"prereviewed", "预审结果已记录；需要补正的内容将并入本件唯一的一次性告知。",
+			"notaccepted", "已作出不予受理决定，申请人可在办理进度页下载不予受理通知书。");
 
 	FormFeedback {
 		problems = Map.copyOf(problems);

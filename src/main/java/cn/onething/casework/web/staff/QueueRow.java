@@ -2,11 +2,13 @@ package cn.onething.casework.web.staff;
 
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import cn.onething.calendar.WorkingDayCalendar;
 import cn.onething.casework.StoredCase;
 import cn.onething.casework.model.CaseFile;
+import cn.onething.casework.model.CaseStep;
 import cn.onething.casework.model.StepState;
 import cn.onething.identity.StaffMember;
 
@@ -28,9 +30,10 @@ record QueueRow(String caseId, String receiptCode, String bundleName, String app
 
 	/** What the member's department is doing or waiting for, or the case's status for those who see every case. */
 	private static String state(CaseFile file, StaffMember member) {
+		List<CaseStep> preReview = CaseAccess.stepsToPreReview(member, file);
 		String mine = file.steps().stream().filter(step -> member.reviewsFor(step.plan().departmentId()))
-				.filter(step -> step.state() == StepState.ACTIVE || step.state() == StepState.FLAGGED)
-				.map(step -> step.state() == StepState.ACTIVE ? "待审查" : "待补正")
+				.filter(step -> step.state() == StepState.ACTIVE || step.state() == StepState.FLAGGED || preReview.contains(step))
+				.map(step -> step.state() == StepState.ACTIVE ? "待审查" : step.state() == StepState.FLAGGED ? "待补正" : "待预审")
 				.distinct().collect(Collectors.joining("、"));
 		return mine.isEmpty() ? file.status().label() : mine;
 	}

@@ -10,7 +10,7 @@ import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** A department's decisions on its step: 通过, 不予批准, 需补正. */
+/** A department's decisions on its step: 通过, 不予批准, 需补正, and 部门预审 while its step still waits. */
 @Controller
 class ReviewerActions {
 
@@ -40,6 +40,20 @@ class ReviewerActions {
 				String reason = form.required("reason", StepDecisions.REFUSAL_NEEDS_REASON);
 				form.check();
 				return file.refuse(step, reason, context);
+			}));
+		});
+	}
+
+	/** {@code outcome=clear} records that the materials are in order; otherwise the ticked materials are flagged. */
+	@PostMapping("/staff/cases/{id}/steps/{step}/pre-review")
+	Mono<Rendering> preReview(@PathVariable String id, @PathVariable String step, ServerWebExchange exchange) {
+		return exchange.getFormData().flatMap(data -> {
+			ActionForm form = new ActionForm("prereview-" + step, data);
+			boolean clear = "clear".equals(form.text("outcome"));
+			return actions.perform(id, form, "prereviewed", member -> decisions.decide(id, step, member, (file, context) -> {
+				List<Flag> flags = clear ? List.of() : FlagForm.flags(form, file.terms());
+				form.check();
+				return file.preReview(step, flags, context);
 			}));
 		});
 	}

@@ -10,6 +10,7 @@ import java.util.function.BiFunction;
 import cn.onething.casework.CaseInputRejected;
 import cn.onething.casework.Casework;
 import cn.onething.casework.StoredCase;
+import cn.onething.casework.model.Actor;
 import cn.onething.casework.model.CaseChange;
 import cn.onething.casework.model.CaseContext;
 import cn.onething.casework.model.CaseFile;
@@ -56,6 +57,12 @@ class StaffApi {
 
 	record Refusal(@Schema(description = "Why, in words the applicant will read (required)", example = "申请人不符合落户条件")
 	String reason) {
+	}
+
+	record NonAcceptanceRequest(
+			@Schema(description = "Why, in words the applicant will read (required)", example = "申请事项不属于本县办理权限") String reason,
+			@Schema(description = "Where to apply instead, when another authority is competent", example = "崇左市人力资源和社会保障局")
+			String referTo) {
 	}
 
 	record Flags(@Schema(description = "Every material to correct; they go into the one one-time notice of the case")
@@ -133,20 +140,50 @@ class StaffApi {
 	@DecisionResponses
 	@PostMapping("/cases/{id}/steps/{step}/flags")
 	Mono<StaffCaseView> flag(@PathVariable String id, @PathVariable String step, @RequestBody Flags request) {
-		return decide(id, step, (file, context) -> {
-			List<FlagItem> items = request.materials() == null ? List.of() : request.materials();
-			Map<String, String> problems = new LinkedHashMap<>();
-			if (items.isEmpty()) {
-				problems.put("materials", "请至少列出一项需要补正的材料");
-			}
-			List<Flag> flags = FlagForm.flags(
-					items.stream().map(item -> new FlagForm.Request(item.material(), item.problem(), item.reason())).toList(),
-					file.terms(), (index, item, part) -> "materials[" + index + "]." + part, problems::putIfAbsent);
-			if (!problems.isEmpty()) {
-				throw new CaseInputRejected(problems);
-			}
-			return file.flag(step, flags, context);
-		});
+		return decide(id, step, (file, context) -> file.flag(step, flags(request, file, true), context));
+	}
+
+	/** The flags of a request, or {@link CaseInputRejected} naming every problem; {@code atLeastOne} for 需补正. */
+	private static List<Flag> flags(Flags request, CaseFile file, boolean atLeastOne) {
+		List<FlagItem> items = request == null || request.materials() == null ? List.of() : request.materials();
+		Map<String, String> problems = new LinkedHashMap<>();
+		if (atLeastOne && items.isEmpty()) {
+			problems.put("materials", "请至少列出一项需要补正的材料");
+		}
+		List<Flag> flags = FlagForm.flags(
+				items.stream().map(item -> new FlagForm.Request(item.material(), item.problem(), item.reason())).toList(),
+				file.terms(), (index, item, part) -> "materials[" + index + "]." + part, problems::putIfAbsent);
+		if (!problems.isEmpty()) {
+			throw new CaseInputRejected(problems);
+		}
+		return flags;
+	}
+
+	@Operation(summary = "Pre-review the materials of a waiting step of the member's department (部门预审)",
+			description = "Before the one-time notice and acceptance, a department whose step waits for an earlier one may "
+					+ "flag the materials of its items; the flags go into the case's one notice. An empty list records that "
+					+ "all is in order. After the notice or acceptance, new items need a supervisor's exception.")
+	@DecisionResponses
+	@PostMapping("/cases/{id}/steps/{step}/pre-review")
+	Mono<StaffCaseView> preReview(@PathVariable String id, @PathVariable String step, @RequestBody Flags request) {
+		return decide(id, step, (file, context) -> file.preReview(step, flags(request, file, false), context));
+	}
+
+	@Operation(summary = "Turn the application away before acceptance (不予受理)",
+			description = "For the window, supervisors and the departments of the case; only before acceptance and before "
+					+ "any step is decided. The case ends; the applicant can download the 不予受理通知书 with the remedies.")
+	@DecisionResponses
+	@PostMapping("/cases/{id}/non-acceptance")
+	Mono<StaffCaseView> refuseToAccept(@PathVariable String id, @RequestBody NonAcceptanceRequest request) {
+		return member().flatMap(member -> load(id)
+				.flatMap(seen -> {
+					Actor actor = CaseAccess.nonAcceptanceActor(member, seen.file());
+					if (request.reason() == null || request.reason().isBlank()) {
+						throw new CaseInputRejected(Map.of("reason", NonAcceptanceActions.NEEDS_REASON));
+					}
+					return casework.act(id, actor, file -> context -> file.refuseToAccept(request.reason(), request.referTo(), context));
+				})
+				.flatMap(stored -> view(stored, member)));
 	}
 
 	@Operation(summary = "Stop the clock of a step of the member's department for a special procedure (行政许可法 §45)",

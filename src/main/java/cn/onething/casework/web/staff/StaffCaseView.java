@@ -49,7 +49,9 @@ record StaffCaseView(
 		Acceptance acceptance,
 		Completion completion,
 		@Schema(description = "Material files (without content); empty without personalData") List<CaseStore.MaterialEntry> materials,
-		@Schema(description = "The steps this member may decide now (approve, refuse, flags)") List<String> stepsToDecide) {
+		@Schema(description = "The steps this member may decide now (approve, refuse, flags)") List<String> stepsToDecide,
+		@Schema(description = "Waiting steps of this member's department that may pre-review the materials before the "
+				+ "one-time notice (部门预审)") List<String> stepsToPreReview) {
 
 	/**
 	 * @param state WAITING, ACTIVE, FLAGGED, APPROVED, REFUSED or SKIPPED
@@ -81,6 +83,7 @@ record StaffCaseView(
 				file.steps().stream().map(step -> StepView.of(step, departments, schedule)).toList(),
 				file.notices(), file.acceptance(), file.completion(),
 				entitled ? materials : List.of(),
-				CaseAccess.stepsToDecide(member, file).stream().map(CaseStep::id).toList());
+				CaseAccess.stepsToDecide(member, file).stream().map(CaseStep::id).toList(),
+				CaseAccess.stepsToPreReview(member, file).stream().map(CaseStep::id).toList());
 	}
 }

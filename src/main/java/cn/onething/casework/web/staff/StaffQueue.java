@@ -5,6 +5,8 @@ import java.util.List;
 
 import cn.onething.casework.Casework;
 import cn.onething.casework.StoredCase;
+import cn.onething.casework.model.CaseFile;
+import cn.onething.casework.model.StepState;
 import cn.onething.identity.StaffMember;
 import cn.onething.identity.StaffRole;
 import org.springframework.stereotype.Component;
@@ -12,13 +14,14 @@ import reactor.core.publisher.Flux;
 
 /**
  * 我的待办, for the console's queue page and the staff API: a reviewer gets the cases their department reviews
- * (待审查) or waits on for correction (待补正); the window and supervisors every open case. Most urgent first.
+ * (待审查), waits on for correction (待补正) or may pre-review before the one-time notice (待预审, by the notice's
+ * deadline); the window and supervisors every open case. Most urgent first.
  */
 @Component
 class StaffQueue {
 
-	/** The steps a department has work on or waits on. */
-	private static final List<String> DEPARTMENT_QUEUE = List.of("ACTIVE", "FLAGGED");
+	/** The steps a department has work on or waits on; waiting ones only while they may pre-review (部门预审). */
+	private static final List<String> DEPARTMENT_QUEUE = List.of("ACTIVE", "FLAGGED", "WAITING");
 
 	private final Casework casework;
 
@@ -36,7 +39,15 @@ class StaffQueue {
 		if (seesAllOpenCases(member)) {
 			return casework.openCases();
 		}
-		return member.has(StaffRole.REVIEWER) ? casework.queue(member.departmentId(), DEPARTMENT_QUEUE) : Flux.empty();
+		return member.has(StaffRole.REVIEWER)
+				? casework.queue(member.departmentId(), DEPARTMENT_QUEUE).filter(stored -> hasWork(member, stored.file()))
+				: Flux.empty();
+	}
+
+	private static boolean hasWork(StaffMember member, CaseFile file) {
+		return !CaseAccess.stepsToPreReview(member, file).isEmpty() || file.steps().stream()
+				.anyMatch(step -> member.reviewsFor(step.plan().departmentId())
+						&& (step.state() == StepState.ACTIVE || step.state() == StepState.FLAGGED));
 	}
 
 	static boolean seesAllOpenCases(StaffMember member) {
