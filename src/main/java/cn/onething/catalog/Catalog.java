@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.context.reactive.ReactiveWebApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -97,8 +98,15 @@ public class Catalog implements DisposableBean {
 				});
 	}
 
-	@EventListener(ApplicationReadyEvent.class)
-	void loadOnStartup() {
+	/**
+	 * Only an application with a web server serves the catalogue: the accounts command line starts one without, and
+	 * would close the database pool under a load still running.
+	 */
+	@EventListener
+	void loadOnStartup(ApplicationReadyEvent ready) {
+		if (!(ready.getApplicationContext() instanceof ReactiveWebApplicationContext)) {
+			return;
+		}
 		Mono<?> start = properties.importOnStartup() ? importGuides("start-up") : reload();
 		start.subscribe(ok -> { }, error -> log.error("catalogue could not be loaded at start-up", error));
 	}
