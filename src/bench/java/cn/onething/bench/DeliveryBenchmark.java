@@ -53,6 +53,13 @@ public final class DeliveryBenchmark {
 	}
 
 	public static void main(String[] args) {
+		run(args);
+		// the service's and the schedulers' threads would keep the JVM up
+		System.exit(0);
+	}
+
+	/** The whole run without ending the JVM: {@code RivalBenchmarksStartTests} starts it with tiny sizes. */
+	static void run(String... args) {
 		int count = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
 		int rate = args.length > 1 ? Integer.parseInt(args[1]) : 100;
 		int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
@@ -79,7 +86,6 @@ public final class DeliveryBenchmark {
 			bench.rival.close();
 			service.close();
 		}
-		System.exit(0);
 	}
 
 	/** When the last push arrived and when every row was settled, from the start of delivery. */

@@ -41,6 +41,13 @@ public final class EngineBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
+		run(args);
+		// the service's and Flowable's threads would keep the JVM up
+		System.exit(0);
+	}
+
+	/** The whole run without ending the JVM: {@code RivalBenchmarksStartTests} starts it with tiny sizes. */
+	static void run(String... args) throws Exception {
 		int cases = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
 		int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 8;
 		BenchDatabase ours = BenchDatabase.create();
@@ -63,7 +70,6 @@ public final class EngineBenchmark {
 			}
 		}
 		service.close();
-		System.exit(0);
 	}
 
 	private static Run ours(Casework casework, BenchDatabase database, int cases, int concurrency) {

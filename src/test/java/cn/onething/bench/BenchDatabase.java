@@ -19,15 +19,20 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * A new, empty database for one benchmark. By default on a PostgreSQL of the benchmark's own that flushes every
  * commit to disk (fsync and synchronous_commit on), as a production server does: the embedded server of the tests
  * runs with fsync off, where a commit costs nothing and the figures would flatter every contender.
- * {@code BENCH_DATABASE=tests} uses the tests' server instead (the embedded one, or SPRING_R2DBC_URL's).
+ * {@code BENCH_DATABASE=tests} (or the system property {@code bench.database=tests}, as the smoke runs set it) uses
+ * the tests' server instead (the embedded one, or SPRING_R2DBC_URL's).
  */
 record BenchDatabase(String r2dbcUrl, String user, String password) {
+
+	/** The system property that, set to {@code tests}, does what {@code BENCH_DATABASE=tests} does. */
+	static final String CHOICE = "bench.database";
 
 	private static final AtomicInteger NEXT = new AtomicInteger();
 	private static EmbeddedPostgres durableServer;
 
 	static BenchDatabase create() {
-		return "tests".equals(System.getenv("BENCH_DATABASE")) ? onTheTestsServer() : onADurableServer();
+		return "tests".equals(System.getProperty(CHOICE, System.getenv("BENCH_DATABASE"))) ? onTheTestsServer()
+				: onADurableServer();
 	}
 
 	private static BenchDatabase onTheTestsServer() {

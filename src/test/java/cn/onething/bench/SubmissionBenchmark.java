@@ -48,6 +48,13 @@ public final class SubmissionBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
+		run(args);
+		// the service's and the HTTP client's threads would keep the JVM up
+		System.exit(0);
+	}
+
+	/** The whole run without ending the JVM: {@link BenchmarksStartTests} starts it with tiny sizes. */
+	static void run(String... args) throws Exception {
 		int concurrency = args.length > 0 ? Integer.parseInt(args[0]) : 8;
 		int closedSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
 		int rate = args.length > 2 ? Integer.parseInt(args[2]) : 50;
@@ -86,7 +93,6 @@ public final class SubmissionBenchmark {
 		}
 		System.out.printf("cases stored: %d%n", database.count("select count(*) from casework_application"));
 		service.close();
-		System.exit(0);
 	}
 
 	private static void failure(String first) {

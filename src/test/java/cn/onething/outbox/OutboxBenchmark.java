@@ -63,6 +63,13 @@ public final class OutboxBenchmark {
 	}
 
 	public static void main(String[] args) {
+		run(args);
+		// the dispatchers' and the driver's threads would keep the JVM up
+		System.exit(0);
+	}
+
+	/** The whole run without ending the JVM: {@code BenchmarksStartTests} starts it with tiny sizes. */
+	public static void run(String... args) {
 		int count = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
 		int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 8;
 		OutboxBenchmark bench = new OutboxBenchmark(concurrency);
@@ -79,7 +86,6 @@ public final class OutboxBenchmark {
 			bench.report("drain", dispatchers, bench.drain(dispatchers, count));
 		}
 		bench.appenderPool.dispose();
-		System.exit(0);
 	}
 
 	private static Flux<Integer> paced(int count) {
