@@ -10,11 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.boot.web.context.reactive.ReactiveWebApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -34,6 +34,7 @@ public class Catalog implements DisposableBean {
 	private final Scheduler files = Schedulers.newBoundedElastic(2, 16, "catalog-files");
 	private final AtomicReference<CatalogSnapshot> current = new AtomicReference<>(CatalogSnapshot.empty());
 	private final AtomicReference<ImportResult> lastImport = new AtomicReference<>();
+	private volatile Disposable startupLoad;
 	private final CatalogProperties properties;
 	private final CatalogImporter importer;
 	private final CatalogStore store;
@@ -98,17 +99,10 @@ public class Catalog implements DisposableBean {
 				});
 	}
 
-	/**
-	 * Only an application with a web server serves the catalogue: the accounts command line starts one without, and
-	 * would close the database pool under a load still running.
-	 */
-	@EventListener
-	void loadOnStartup(ApplicationReadyEvent ready) {
-		if (!(ready.getApplicationContext() instanceof ReactiveWebApplicationContext)) {
-			return;
-		}
+	@EventListener(ApplicationReadyEvent.class)
+	void loadOnStartup() {
 		Mono<?> start = properties.importOnStartup() ? importGuides("start-up") : reload();
-		start.subscribe(ok -> { }, error -> log.error("catalogue could not be loaded at start-up", error));
+		startupLoad = start.subscribe(ok -> { }, error -> log.error("catalogue could not be loaded at start-up", error));
 	}
 
 	/** Another replica may have imported: reload when the latest import id moved. */
@@ -134,6 +128,12 @@ public class Catalog implements DisposableBean {
 
 	@Override
 	public void destroy() {
+		// a short-lived application (the accounts command line) may close before its load is done: stopped here, it
+		// does not go on to fail on the closed connection pool with an error in the command's output
+		Disposable load = startupLoad;
+		if (load != null) {
+			load.dispose();
+		}
 		files.dispose();
 	}
 }
