@@ -11,18 +11,18 @@ import java.util.Map;
  */
 record FormFeedback(Map<String, String> problems, Map<String, List<String>> typed, String done) {
 
-	static final Map<String, String> DONE = Map.of(
-			"approved", "已通过，办理结果已记录。",
-			"refused", "已作出不予批准的决定。",
-			"flagged", "已登记需要补正的材料。本轮各部门审查完后，系统把所有补正内容合并为一份一次性告知发给申请人。",
-			"exception", "已登记例外，新增的补正内容已告知申请人。",
-			"extended", "办理期限已延长 15 个工作日，延长理由将告知申请人。",
-			"suspended", "已中止计时，本环节期限相应顺延，申请人可看到理由和预计结束日期。",
-			"resumed", "已登记程序结束，本环节自次日起恢复计时。",
-			"tolerant", "已容缺受理，申请人须在承诺期限内补齐材料。",
-			"correction", "已代收补正材料，相关部门将重新审查。",
-			"prereviewed", "预审结果已记录；需要补正的内容将并入本件唯一的一次性告知。",
-			"notaccepted", "已作出不予受理决定，申请人可在办理进度页下载不予受理通知书。");
+	static final Map<String, String> DONE = Map.ofEntries(
+			Map.entry("approved", "已通过，办理结果已记录。"),
+			Map.entry("refused", "已作出不予批准的决定。"),
+			Map.entry("flagged", "已登记需要补正的材料。本轮各部门审查完后，系统把所有补正内容合并为一份一次性告知发给申请人。"),
+			Map.entry("exception", "已登记例外，新增的补正内容已告知申请人。"),
+			Map.entry("extended", "办理期限已延长 15 个工作日，延长理由将告知申请人。"),
+			Map.entry("suspended", "已中止计时，本环节期限相应顺延，申请人可看到理由和预计结束日期。"),
+			Map.entry("resumed", "已登记程序结束，本环节自次日起恢复计时。"),
+			Map.entry("tolerant", "已容缺受理，申请人须在承诺期限内补齐材料。"),
+			Map.entry("correction", "已代收补正材料，相关部门将重新审查。"),
+			Map.entry("prereviewed", "预审结果已记录；需要补正的内容将并入本件唯一的一次性告知。"),
+			Map.entry("notaccepted", "已作出不予受理决定，申请人可在办理进度页下载不予受理通知书。"));
 
 	FormFeedback {
 		problems = Map.copyOf(problems);
