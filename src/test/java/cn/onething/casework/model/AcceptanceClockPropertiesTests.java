@@ -251,7 +251,7 @@ class AcceptanceClockPropertiesTests {
 		return new CaseFile(file.id(), file.receiptCode(), file.terms(), file.receivedOn(), file.status(), file.steps(),
 				file.roundSteps(), file.pendingFlags(), file.notices(), file.suspensions(), file.waitingForCorrectionSince(),
 				file.warnedNoticeVersion(), file.acceptance(), file.promise(), file.extensionReason(), file.completion(),
-				List.of(), file.extendedOn());
+				List.of(), file.extendedOn(), file.preReviewed());
 	}
 
 	private static void assertRulesOfTheCase(CaseFile before, CaseFile read, LocalDate day) {
