@@ -103,8 +103,8 @@ class GuidePages {
 	}
 
 	/**
-	 * 常办事项: the items of the life events, which are what most people come to the hall for. The service records no
-	 * visits per guide, so this is the best evidence of frequency it has.
+	 * 常办事项: the items of the life events, since 一件事 are built from the items people need most often (高频事项).
+	 * The service counts no visits per guide that could rank them otherwise.
 	 */
 	private static List<Guide> frequent(CatalogSnapshot current, LifeEvents events) {
 		return events.events().stream().flatMap(event -> event.itemCodes().stream()).distinct()
