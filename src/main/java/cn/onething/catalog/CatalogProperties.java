@@ -27,6 +27,11 @@ public record CatalogProperties(
 
 	/** The short address of a guide, stable across versions: what its QR code holds. */
 	public String guideUrl(String code) {
-		return publicBaseUrl + "/g/" + code;
+		return address("/g/" + code);
+	}
+
+	/** The public address of a path of this service. */
+	public String address(String path) {
+		return publicBaseUrl + path;
 	}
 }

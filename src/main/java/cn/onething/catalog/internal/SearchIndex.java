@@ -84,7 +84,7 @@ public final class SearchIndex {
 	}
 
 	/** Full-width letters and digits become half-width (NFKC), Latin letters lower case. */
-	static String normalise(String text) {
+	public static String normalise(String text) {
 		return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip();
 	}
 

@@ -33,10 +33,12 @@ class CatalogApi {
 
 	private final Catalog catalog;
 	private final CatalogProperties properties;
+	private final LifeEventsNow lifeEvents;
 
-	CatalogApi(Catalog catalog, CatalogProperties properties) {
+	CatalogApi(Catalog catalog, CatalogProperties properties, LifeEventsNow lifeEvents) {
 		this.catalog = catalog;
 		this.properties = properties;
+		this.lifeEvents = lifeEvents;
 	}
 
 	record CatalogInfo(long version, Instant importedAt, Hall hall, int domains, int items) {
@@ -57,7 +59,11 @@ class CatalogApi {
 	record Hit(String code, String name, int score, String reason, String url) {
 	}
 
-	record SearchAnswer(String query, List<Hit> hits, List<Domain> domains) {
+	/** A life event (一件事) the query names: listed before the single items, since it covers several at once. */
+	record BundleHit(String name, String url, String formUrl) {
+	}
+
+	record SearchAnswer(String query, List<BundleHit> bundles, List<Hit> hits, List<Domain> domains) {
 	}
 
 	@Operation(summary = "目录版本与服务大厅信息")
@@ -111,11 +117,15 @@ class CatalogApi {
 						"item " + code + " has no version " + version)));
 	}
 
-	@Operation(summary = "按名称、别名、材料或编码搜索事项")
+	@Operation(summary = "按名称、别名、材料或编码搜索事项；名称或别名相符的“一件事”列在 bundles 中")
 	@GetMapping("/search")
 	SearchAnswer search(@RequestParam("q") String query) {
-		var result = catalog.current().search(query.length() > 100 ? query.substring(0, 100) : query);
-		return new SearchAnswer(result.query(), result.hits().stream()
+		String trimmed = query.length() > 100 ? query.substring(0, 100) : query;
+		var result = catalog.current().search(trimmed);
+		List<BundleHit> bundles = lifeEvents.current().matching(trimmed).stream()
+				.map(event -> new BundleHit(event.name(), properties.address(event.page()), properties.address(event.form())))
+				.toList();
+		return new SearchAnswer(result.query(), bundles, result.hits().stream()
 				.map(h -> new Hit(h.guide().code(), h.guide().name(), h.score(), h.reason(), properties.guideUrl(h.guide().code())))
 				.toList(), result.domains());
 	}

@@ -1,9 +1,12 @@
 package cn.onething.catalog.web;
 
+import java.util.List;
+
 import cn.onething.catalog.Catalog;
 import cn.onething.catalog.CatalogProperties;
 import cn.onething.catalog.CatalogSnapshot;
 import cn.onething.catalog.GuideVersion;
+import cn.onething.catalog.LifeEvents;
 import cn.onething.catalog.model.Domain;
 import cn.onething.catalog.model.Guide;
 import org.springframework.http.HttpStatus;
@@ -26,18 +29,22 @@ class GuidePages {
 	private final Catalog catalog;
 	private final CatalogProperties properties;
 	private final PageVersions pageVersions;
+	private final LifeEventsNow lifeEvents;
 
-	GuidePages(Catalog catalog, CatalogProperties properties, PageVersions pageVersions) {
+	GuidePages(Catalog catalog, CatalogProperties properties, PageVersions pageVersions, LifeEventsNow lifeEvents) {
 		this.catalog = catalog;
 		this.properties = properties;
 		this.pageVersions = pageVersions;
+		this.lifeEvents = lifeEvents;
 	}
 
 	@GetMapping("/")
 	Mono<Rendering> home(ServerWebExchange exchange) {
 		CatalogSnapshot current = catalog.current();
-		return pageVersions.unlessUnchanged(exchange, current,
-				() -> Rendering.view("catalog/applicant/home").modelAttribute("catalog", current).build());
+		LifeEvents events = lifeEvents.current();
+		return pageVersions.unlessUnchanged(exchange, current, () -> Rendering.view("catalog/applicant/home")
+				.modelAttribute("catalog", current).modelAttribute("lifeEvents", events.events())
+				.modelAttribute("frequent", frequent(current, events)).build());
 	}
 
 	@GetMapping("/domains/{id}")
@@ -54,7 +61,8 @@ class GuidePages {
 		CatalogSnapshot current = catalog.current();
 		String trimmed = query.length() > 100 ? query.substring(0, 100) : query;
 		return Rendering.view("catalog/applicant/search").modelAttribute("catalog", current)
-				.modelAttribute("query", trimmed.strip()).modelAttribute("result", current.search(trimmed)).build();
+				.modelAttribute("query", trimmed.strip()).modelAttribute("result", current.search(trimmed))
+				.modelAttribute("lifeEvents", lifeEvents.current().matching(trimmed)).build();
 	}
 
 	/** The short, version-independent address printed as a QR code next to each window. */
@@ -90,7 +98,17 @@ class GuidePages {
 		return Rendering.view("catalog/applicant/guide").modelAttribute("catalog", current)
 				.modelAttribute("guide", guide).modelAttribute("domain", current.domain(guide.domainId()).orElse(null))
 				.modelAttribute("version", version).modelAttribute("archived", archived)
-				.modelAttribute("shortUrl", properties.guideUrl(guide.code())).build();
+				.modelAttribute("shortUrl", properties.guideUrl(guide.code()))
+				.modelAttribute("lifeEvent", lifeEvents.current().including(guide.code()).orElse(null)).build();
+	}
+
+	/**
+	 * 常办事项: the items of the life events, since 一件事 are built from the items people need most often (高频事项).
+	 * The service counts no visits per guide that could rank them otherwise.
+	 */
+	private static List<Guide> frequent(CatalogSnapshot current, LifeEvents events) {
+		return events.events().stream().flatMap(event -> event.itemCodes().stream()).distinct()
+				.flatMap(code -> current.guide(code).stream()).toList();
 	}
 
 	private static ResponseStatusException notFound(String reason) {

@@ -33,17 +33,18 @@ import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Mono;
 
 /**
- * The applicant's catalogue pages as rendered bytes, kept per catalogue version. A guide page is a function of its
- * address, the catalogue version and the release (see {@link PageVersions}), and a hall's QR codes send many phones
- * to the same few pages at once: rendering the template again for each of them only burns the CPU that the next
- * phone is waiting for. The first request renders as usual, through the security chain and the controller; its
+ * The applicant's catalogue pages as rendered bytes, kept per content version. A guide page is a function of its
+ * address, the versions of the catalogue and of the life events it links to, and the release (see
+ * {@link PageVersions}), and a hall's QR codes send many phones to the same few pages at once: rendering the template
+ * again for each of them only burns the CPU that the next phone is waiting for. The first request renders as usual, through the security chain and the controller; its
  * status, headers (the security headers included) and body are kept, with a gzip copy made once instead of on every
  * answer. Later requests for the same address and version get those bytes without running the chain again.
  * <p>
  * Only addresses whose answer cannot depend on who asks are kept: the applicant's catalogue pages, which keep no
  * session and carry no form token, and only GETs that answered 200 and set no cookie. A new import starts an empty
- * cache. Searches are kept too, since hall visitors search for the same few things; the memory all pages may take is
- * bounded, so that made-up queries cannot grow the heap.
+ * cache, of the catalogue or of the bundles (search, home and guide pages show them). Searches are kept too, since
+ * hall visitors search for the same few things; the memory all pages may take is bounded, so that made-up queries
+ * cannot grow the heap.
  */
 @Component
 @Order(RenderedPages.BEFORE_SECURITY)
@@ -61,10 +62,12 @@ class RenderedPages implements WebFilter {
 	private static final PathPattern SEARCH = parse("/search").get(0);
 
 	private final Catalog catalog;
-	private Pages pages = new Pages(Long.MIN_VALUE, MOST_BYTES);
+	private final LifeEventsNow lifeEvents;
+	private Pages pages = new Pages("", MOST_BYTES);
 
-	RenderedPages(Catalog catalog) {
+	RenderedPages(Catalog catalog, LifeEventsNow lifeEvents) {
 		this.catalog = catalog;
+		this.lifeEvents = lifeEvents;
 	}
 
 	@Override
@@ -73,7 +76,7 @@ class RenderedPages implements WebFilter {
 		if (pattern.isEmpty()) {
 			return chain.filter(exchange);
 		}
-		Pages current = pagesOf(catalog.current().importId());
+		Pages current = pagesOf(lifeEvents.contentVersion(catalog.current()));
 		String query = exchange.getRequest().getURI().getRawQuery();
 		// by scheme too: over HTTPS (at the Ingress) the security chain adds HSTS, over plain HTTP it must not
 		String address = exchange.getRequest().getURI().getScheme() + ":" + exchange.getRequest().getURI().getRawPath()
@@ -100,9 +103,9 @@ class RenderedPages implements WebFilter {
 		return SEARCH.matches(path) ? Optional.of(SEARCH) : Optional.empty();
 	}
 
-	private synchronized Pages pagesOf(long catalogVersion) {
-		if (pages.catalogVersion != catalogVersion) {
-			pages = new Pages(catalogVersion, MOST_BYTES);
+	private synchronized Pages pagesOf(String contentVersion) {
+		if (!pages.contentVersion.equals(contentVersion)) {
+			pages = new Pages(contentVersion, MOST_BYTES);
 		}
 		return pages;
 	}
@@ -111,16 +114,16 @@ class RenderedPages implements WebFilter {
 		return Arrays.stream(patterns).map(PathPatternParser.defaultInstance::parse).toList();
 	}
 
-	/** The pages of one catalogue version within a memory budget, the least recently asked for dropped first. */
+	/** The pages of one content version (catalogue and life events) within a memory budget, the least recently asked for dropped first. */
 	static final class Pages {
 
-		private final long catalogVersion;
+		private final String contentVersion;
 		private final long budget;
 		private final Map<String, Page> byAddress = new LinkedHashMap<>(256, 0.75f, true);
 		private long bytes;
 
-		Pages(long catalogVersion, long budget) {
-			this.catalogVersion = catalogVersion;
+		Pages(String contentVersion, long budget) {
+			this.contentVersion = contentVersion;
 			this.budget = budget;
 		}
 

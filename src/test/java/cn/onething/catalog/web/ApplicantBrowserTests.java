@@ -141,7 +141,7 @@ class ApplicantBrowserTests {
 		browser.findElement(By.cssSelector(".top__search button")).click();
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/search?q="));
 
-		List<String> found = browser.findElements(By.cssSelector(".items a")).stream()
+		List<String> found = browser.findElements(By.cssSelector("#hits a")).stream()
 				.map(link -> link.getDomAttribute("href").replaceFirst(".*/g/", "")).toList();
 		assertThat(birthRelated).as("the shipped catalogue has birth-related guides").hasSizeGreaterThanOrEqualTo(5);
 		assertThat(found.subList(0, Math.min(found.size(), birthRelated.size())))

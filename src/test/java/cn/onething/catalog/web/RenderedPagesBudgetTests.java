@@ -10,7 +10,7 @@ class RenderedPagesBudgetTests {
 
 	@Test
 	void theLeastRecentlyAskedForPageMakesRoomForANewOne() {
-		RenderedPages.Pages pages = new RenderedPages.Pages(1, 3 * pageOfSize(1000).size());
+		RenderedPages.Pages pages = new RenderedPages.Pages("1", 3 * pageOfSize(1000).size());
 		pages.put("/a", pageOfSize(1000));
 		pages.put("/b", pageOfSize(1000));
 		pages.put("/c", pageOfSize(1000));
@@ -26,7 +26,7 @@ class RenderedPagesBudgetTests {
 
 	@Test
 	void aPageReplacedByItsNewRenderingIsNotCountedTwice() {
-		RenderedPages.Pages pages = new RenderedPages.Pages(1, 2 * pageOfSize(1000).size());
+		RenderedPages.Pages pages = new RenderedPages.Pages("1", 2 * pageOfSize(1000).size());
 		pages.put("/a", pageOfSize(1000));
 		pages.put("/a", pageOfSize(1000));
 		pages.put("/b", pageOfSize(1000));
@@ -37,7 +37,7 @@ class RenderedPagesBudgetTests {
 
 	@Test
 	void aPageLargerThanTheWholeBudgetIsNotKept() {
-		RenderedPages.Pages pages = new RenderedPages.Pages(1, 100);
+		RenderedPages.Pages pages = new RenderedPages.Pages("1", 100);
 		pages.put("/huge", pageOfSize(10_000));
 
 		assertThat(pages.get("/huge")).isNull();
