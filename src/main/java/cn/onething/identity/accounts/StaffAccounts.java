@@ -190,6 +190,27 @@ public class StaffAccounts {
 		});
 	}
 
+	/**
+	 * The roles and department an account has from now on, in place of those it had (账号管理's 修改). Its sessions
+	 * end: a session carries the roles it was signed in with, and a role taken away must not outlive the change.
+	 * An admin cannot take the admin role from themselves, so that the console always has someone to manage it.
+	 */
+	public Mono<StaffMember> change(String actor, String username, Set<StaffRole> roles, String departmentId) {
+		if (roles.isEmpty()) {
+			return Mono.error(new AccountProblem("请至少选择一个角色。"));
+		}
+		return existing(username).flatMap(account -> {
+			StaffMember now = account.member();
+			if (now.username().equals(StaffAccountStore.normalize(actor)) && !roles.contains(StaffRole.ADMIN)) {
+				return Mono.error(new AccountProblem("不能取消自己的系统管理角色；请另一位管理员操作。"));
+			}
+			return member(now.username(), now.displayName(), departmentId, roles)
+					.flatMap(member -> store.setRoles(member).then(sessions.revokeAll(member.username()))
+							.then(audit.record(actor, "修改角色和部门", member.username(), describe(member)))
+							.as(transaction::transactional).thenReturn(member));
+		});
+	}
+
 	/** Roles as an operator types them: "reviewer,supervisor", any case. */
 	public static Set<StaffRole> roles(String typed) {
 		if (typed == null || typed.isBlank()) {

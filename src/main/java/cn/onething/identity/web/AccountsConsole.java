@@ -79,6 +79,9 @@ class AccountsConsole {
 				case "revoke-sessions" -> accounts.revokeSessions(admin, username).then(back(username, action));
 				case "revoke-session" -> accounts.revokeSession(admin, String.valueOf(both.getT2().getFirst("session")))
 						.then(back(username, action));
+				case "change" -> Mono.fromCallable(() -> roles(both.getT2().getOrDefault("role", List.of())))
+						.flatMap(roles -> accounts.change(admin, username, roles, both.getT2().getFirst("department")))
+						.then(back(username, action));
 				case "reset-password" -> accounts.resetPassword(admin, username, null)
 						.map(initial -> passwordPage(both.getT1(), initial, "已重置密码"));
 				default -> Mono.error(new AccountProblem("未知操作：" + action));
@@ -114,6 +117,8 @@ class AccountsConsole {
 								.modelAttribute("memberDepartment", department(admin))
 								.modelAttribute("account", account)
 								.modelAttribute("sessions", sessions)
+								.modelAttribute("roles", StaffRole.values())
+								.modelAttribute("departments", catalog.current().departments())
 								.modelAttribute("message", message)
 								.modelAttribute("done", done)
 								.status(status).build()))

@@ -1,6 +1,8 @@
 package cn.onething.identity.web;
 
 import cn.onething.catalog.Catalog;
+import cn.onething.identity.StaffMember;
+import cn.onething.identity.StaffRole;
 import cn.onething.identity.StaffSession;
 import cn.onething.identity.accounts.AccountAudit;
 import cn.onething.identity.accounts.StaffAccounts;
@@ -112,5 +114,38 @@ class AccountsConsoleTests {
 		assertThat(reset.getResponseBody()).contains("已重置密码 police", "只显示这一次");
 		assertThat(store.byUsername("police").block().mustChangePassword()).isTrue();
 		assertThat(admin.page("/staff/accounts")).contains("停用", "重置密码");
+	}
+
+	@Test
+	void changingRolesAndDepartmentReplacesThemEndsTheSessionsAndIsAudited() {
+		StaffSession police = StaffSession.signedIn(web, "police", DemoAccounts.PASSWORD);
+		assertThat(admin.page("/staff/accounts/police")).contains("修改角色和部门", "checked");
+
+		EntityExchangeResult<String> changed = admin.submit("/staff/accounts/police", "/staff/accounts/police/change",
+				form("role", "WINDOW", "role", "SUPERVISOR", "department", ""));
+
+		assertThat(admin.follow(changed)).contains("角色和部门已修改");
+		StaffMember member = store.byUsername("police").block().member();
+		assertThat(member.roles()).containsExactlyInAnyOrder(StaffRole.WINDOW, StaffRole.SUPERVISOR);
+		assertThat(member.departmentId()).isNull();
+		assertThat(police.get("/staff").getResponseHeaders().getLocation()).as("signed out").hasPath("/staff/login");
+		assertThat(admin.page("/staff/accounts")).contains("修改角色和部门", "root.admin");
+
+		EntityExchangeResult<String> reviewerWithoutDepartment = admin.submit("/staff/accounts/police",
+				"/staff/accounts/police/change", form("role", "REVIEWER", "department", ""));
+		assertThat(reviewerWithoutDepartment.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(reviewerWithoutDepartment.getResponseBody()).contains("部门审查（REVIEWER）角色需要部门");
+		EntityExchangeResult<String> unknownDepartment = admin.submit("/staff/accounts/police",
+				"/staff/accounts/police/change", form("role", "REVIEWER", "department", "no-such-bureau"));
+		assertThat(unknownDepartment.getResponseBody()).contains("未知部门：no-such-bureau");
+		EntityExchangeResult<String> noRole = admin.submit("/staff/accounts/police", "/staff/accounts/police/change",
+				form("department", "health"));
+		assertThat(noRole.getResponseBody()).contains("请至少勾选一个角色");
+		EntityExchangeResult<String> ownAdmin = admin.submit("/staff/accounts/root.admin",
+				"/staff/accounts/root.admin/change", form("role", "WINDOW"));
+		assertThat(ownAdmin.getResponseBody()).contains("不能取消自己的系统管理角色");
+		assertThat(store.byUsername("police").block().member().roles()).as("nothing half-changed")
+				.containsExactlyInAnyOrder(StaffRole.WINDOW, StaffRole.SUPERVISOR);
+		assertThat(store.byUsername("root.admin").block().member().roles()).contains(StaffRole.ADMIN);
 	}
 }
