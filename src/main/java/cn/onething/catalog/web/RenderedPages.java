@@ -12,7 +12,9 @@ import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
 
 import cn.onething.catalog.Catalog;
+import cn.onething.catalog.LifeEventSource;
 import org.reactivestreams.Publisher;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -65,9 +67,14 @@ class RenderedPages implements WebFilter {
 	private final LifeEventsNow lifeEvents;
 	private Pages pages = new Pages("", MOST_BYTES);
 
-	RenderedPages(Catalog catalog, LifeEventsNow lifeEvents) {
+	/**
+	 * @param lifeEvents the supplier of the bundles the pages show; read through its own {@link LifeEventsNow} rather
+	 *                   than that bean, so that a WebFlux test slice, which takes this filter but not the catalogue's
+	 *                   components, still starts
+	 */
+	RenderedPages(Catalog catalog, ObjectProvider<LifeEventSource> lifeEvents) {
 		this.catalog = catalog;
-		this.lifeEvents = lifeEvents;
+		this.lifeEvents = new LifeEventsNow(lifeEvents);
 	}
 
 	@Override
