@@ -48,7 +48,9 @@ class MalformedInputTests {
 			"%E4%B8", "..%2F..%2Fetc", "\u0000", "x".repeat(4000), "中文", "1e400", "-1");
 
 	static final List<String> GET_ROUTES = List.of("/cases/{}", "/cases/{}?k={}", "/cases/{code}?k={}", "/cases?code={}",
-			"/cases/{code}/receipt.pdf?k={}", "/cases/{code}/notices/{}.pdf?k={key}", "/cases/{}/wechat?k={}",
+			"/cases/{code}/receipt.pdf?k={}", "/cases/{code}/notices/{}.pdf?k={key}", "/cases/{code}/extension.pdf?k={}",
+			"/cases/{code}/non-acceptance.pdf?k={}", "/cases/{code}/refusals/{}.pdf?k={key}", "/staff/sso/callback/hall?code={}&state={}",
+			"/cases/{}/wechat?k={}",
 			"/cases/{code}/wechat.png?k={}", "/cases/{code}/wechat/unbind?k={key}&w={}", "/g/{}", "/g/{}/qr.png",
 			"/g/{}/qr.svg", "/g/{}/v/{}", "/g/{}/versions", "/domains/{}", "/bundles/{}", "/bundles/{}/form",
 			"/search?q={}", "/api/domains/{}/items", "/api/items/{}", "/api/items/{}/versions/{}", "/api/bundles/{}",
