@@ -200,4 +200,18 @@ class RatingsTests extends NotifyingService {
 
 		assertThat(ratingsOf(open)).isZero();
 	}
+
+	@Test
+	void aFormWithoutALevelIsShownAgainWithEveryAnswerKeptAndNothingStored() {
+		StoredCase completed = completed(submitted());
+		String code = completed.file().receiptCode();
+
+		web.post().uri("/cases/{code}/rating?k={key}", code, keyOf(completed)).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.bodyValue("indicators=onsite-attitude&comment=%E7%AA%97%E5%8F%A3%E5%BE%88%E5%A5%BD").exchange()
+				.expectStatus().isEqualTo(422)
+				.expectBody(String.class).value(page -> assertThat(page).contains("请选择满意程度", "窗口很好")
+						.containsPattern("value=\"onsite-attitude\"\\s+checked"));
+
+		assertThat(ratingsOf(completed)).isZero();
+	}
 }

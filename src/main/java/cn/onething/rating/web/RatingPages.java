@@ -127,7 +127,7 @@ class RatingPages {
 	}
 
 	/** What the form was sent with, kept to show it again beside its problems. */
-	record Answers(String level, List<String> indicators, String comment, Map<String, String> problems) {
+	public record Answers(String level, List<String> indicators, String comment, Map<String, String> problems) {
 
 		static final Answers NONE = new Answers("", List.of(), "", Map.of());
 
@@ -141,7 +141,7 @@ class RatingPages {
 			return new Answers(level, indicators, comment, Map.copyOf(found));
 		}
 
-		boolean ticked(String code) {
+		public boolean ticked(String code) {
 			return indicators.contains(code);
 		}
 	}

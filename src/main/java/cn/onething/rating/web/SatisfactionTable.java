@@ -13,17 +13,17 @@ import cn.onething.rating.model.Level;
  * Ratings per level for each department or item, with the satisfaction rate (非常满意, 满意 and 基本满意 over all
  * ratings, docs/rating.md §4), the most rated first.
  */
-record SatisfactionTable(String id, String column, List<Row> rows) {
+public record SatisfactionTable(String id, String column, List<Row> rows) {
 
 	/** One department or item. */
-	record Row(String key, String name, Map<Level, Long> counts, long total) {
+	public record Row(String key, String name, Map<Level, Long> counts, long total) {
 
-		long count(Level level) {
+		public long count(Level level) {
 			return counts.getOrDefault(level, 0L);
 		}
 
 		/** In percent with one decimal, as 好差评 reports show it. */
-		String satisfactionRate() {
+		public String satisfactionRate() {
 			long satisfied = counts.entrySet().stream().filter(entry -> entry.getKey().satisfied()).mapToLong(Map.Entry::getValue).sum();
 			return String.format("%.1f%%", 100.0 * satisfied / total);
 		}
