@@ -14,6 +14,7 @@ import cn.onething.rating.internal.FollowUpStore;
 import cn.onething.rating.internal.RatingStore;
 import cn.onething.rating.model.Channel;
 import cn.onething.rating.model.FollowUp;
+import cn.onething.rating.model.Level;
 import cn.onething.rating.model.Rating;
 import cn.onething.rating.model.RatingAnswers;
 import cn.onething.rating.model.RatingRefused;
@@ -93,7 +94,7 @@ public class Ratings {
 	}
 
 	/** The applicant's rating of a closed follow-up's rectification: once, with the case's signed link. */
-	public Mono<FollowUp> rateRectification(String receiptCode, String key, FollowUp.Verdict verdict) {
+	public Mono<FollowUp> rateRectification(String receiptCode, String key, Level verdict) {
 		if (!links.isValid(receiptCode, key)) {
 			return Mono.error(new WrongKey());
 		}

@@ -16,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -48,14 +47,7 @@ class FollowUpOpener implements OutboxHandler {
 
 	@Override
 	public Mono<Outcome> handle(OutboxMessage message) {
-		return Mono.defer(() -> {
-			RatingGiven given;
-			try {
-				given = json.treeToValue(message.payload(), RatingGiven.class);
-			}
-			catch (JacksonException e) {
-				return Mono.just(Outcome.giveUp("unreadable rating: " + e.getOriginalMessage()));
-			}
+		return Payloads.handle(json, message, RatingGiven.class, given -> {
 			Level level = Level.ofScore(given.level());
 			if (!level.bad()) {
 				return Mono.just(Outcome.DONE);

@@ -8,7 +8,6 @@ import cn.onething.outbox.Outcome;
 import cn.onething.rating.RatingProperties;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -38,16 +37,8 @@ class InvitationScheduler implements OutboxHandler {
 
 	@Override
 	public Mono<Outcome> handle(OutboxMessage message) {
-		return Mono.defer(() -> {
-			CaseCompleted completed;
-			try {
-				completed = json.treeToValue(message.payload(), CaseCompleted.class);
-			}
-			catch (JacksonException e) {
-				return Mono.just(Outcome.giveUp("unreadable completion: " + e.getOriginalMessage()));
-			}
-			return outbox.appendDueAt(INVITATION_KIND, "rating-invitation:" + completed.caseId(), completed,
-					completed.completedAt().plus(properties.inviteAfter())).thenReturn(Outcome.DONE);
-		});
+		return Payloads.handle(json, message, CaseCompleted.class, completed -> outbox.appendDueAt(INVITATION_KIND,
+				"rating-invitation:" + completed.caseId(), completed, completed.completedAt().plus(properties.inviteAfter()))
+				.thenReturn(Outcome.DONE));
 	}
 }

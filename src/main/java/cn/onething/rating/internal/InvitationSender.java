@@ -9,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -39,18 +38,10 @@ class InvitationSender implements OutboxHandler {
 
 	@Override
 	public Mono<Outcome> handle(OutboxMessage message) {
-		return Mono.defer(() -> {
-			CaseCompleted completed;
-			try {
-				completed = json.treeToValue(message.payload(), CaseCompleted.class);
-			}
-			catch (JacksonException e) {
-				return Mono.just(Outcome.giveUp("unreadable invitation: " + e.getOriginalMessage()));
-			}
-			return ratings.byCase(completed.caseId()).hasElement().flatMap(rated -> rated ? Mono.just(Outcome.DONE)
-					: invitations.invite(completed.caseId(), completed.receiptCode(), completed.bundleName())
-							.doOnNext(invited -> log.info("case {}: {} openids invited to rate it", completed.receiptCode(), invited))
-							.thenReturn(Outcome.DONE));
-		});
+		return Payloads.handle(json, message, CaseCompleted.class, completed -> ratings.byCase(completed.caseId()).hasElement()
+				.flatMap(rated -> rated ? Mono.just(Outcome.DONE)
+						: invitations.invite(completed.caseId(), completed.receiptCode(), completed.bundleName())
+								.doOnNext(invited -> log.info("case {}: {} openids invited to rate it", completed.receiptCode(), invited))
+								.thenReturn(Outcome.DONE)));
 	}
 }

@@ -1,6 +1,7 @@
 package cn.onething.rating.model;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -10,18 +11,17 @@ import java.util.Optional;
  */
 public enum Channel {
 
-	ONLINE("online", "网上"), MOBILE("mobile", "移动端"), ONSITE("onsite", "现场");
+	ONLINE("网上"), MOBILE("移动端"), ONSITE("现场");
 
-	private final String code;
 	private final String label;
 
-	Channel(String code, String label) {
-		this.code = code;
+	Channel(String label) {
 		this.label = label;
 	}
 
+	/** As stored and exchanged: {@code online}, {@code mobile}, {@code onsite}. */
 	public String code() {
-		return code;
+		return name().toLowerCase(Locale.ROOT);
 	}
 
 	public String label() {
@@ -29,7 +29,7 @@ public enum Channel {
 	}
 
 	public static Optional<Channel> ofCode(String code) {
-		return Arrays.stream(values()).filter(channel -> channel.code.equals(code)).findFirst();
+		return Arrays.stream(values()).filter(channel -> channel.code().equals(code)).findFirst();
 	}
 
 	/** A page's channel by the browser that asked: phones and WeChat say so in their user agent. */

@@ -2,6 +2,8 @@ package cn.onething.rating.model;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -11,7 +13,7 @@ import java.util.UUID;
  * or throws {@link RatingRefused} with the reason.
  */
 public record FollowUp(UUID id, UUID ratingId, String caseId, String receiptCode, Level level, Instant openedAt,
-		LocalDate dueOn, Entry contact, Entry rectification, Entry reply, Entry closed, Verdict verdict, Instant verdictAt) {
+		LocalDate dueOn, Entry contact, Entry rectification, Entry reply, Entry closed, Level verdict, Instant verdictAt) {
 
 	/** One recorded act: what was written, by whom, when. */
 	public record Entry(String text, String by, Instant at) {
@@ -19,18 +21,17 @@ public record FollowUp(UUID id, UUID ratingId, String caseId, String receiptCode
 
 	/** What the supervisor records, in the order of the closed loop. */
 	public enum Part {
-		CONTACT("contact", "联系核实"), RECTIFICATION("rectification", "整改措施"), REPLY("reply", "答复申请人");
+		CONTACT("联系核实"), RECTIFICATION("整改措施"), REPLY("答复申请人");
 
-		private final String code;
 		private final String label;
 
-		Part(String code, String label) {
-			this.code = code;
+		Part(String label) {
 			this.label = label;
 		}
 
+		/** As in the console's addresses: {@code contact}, {@code rectification}, {@code reply}. */
 		public String code() {
-			return code;
+			return name().toLowerCase(Locale.ROOT);
 		}
 
 		public String label() {
@@ -38,26 +39,8 @@ public record FollowUp(UUID id, UUID ratingId, String caseId, String receiptCode
 		}
 	}
 
-	/** The applicant's rating of the rectification. */
-	public enum Verdict {
-		SATISFIED("satisfied", "满意"), BASICALLY_SATISFIED("basically-satisfied", "基本满意"), DISSATISFIED("dissatisfied", "不满意");
-
-		private final String code;
-		private final String label;
-
-		Verdict(String code, String label) {
-			this.code = code;
-			this.label = label;
-		}
-
-		public String code() {
-			return code;
-		}
-
-		public String label() {
-			return label;
-		}
-	}
+	/** What an applicant may say of a rectification: 满意, 基本满意 or 不满意. */
+	public static final List<Level> VERDICTS = List.of(Level.SATISFIED, Level.BASICALLY_SATISFIED, Level.DISSATISFIED);
 
 	public static FollowUp open(UUID ratingId, String caseId, String receiptCode, Level level, Instant openedAt, LocalDate dueOn) {
 		if (!level.bad()) {
@@ -110,7 +93,10 @@ public record FollowUp(UUID id, UUID ratingId, String caseId, String receiptCode
 	}
 
 	/** The applicant's rating of the rectification: once, after it was closed. */
-	public FollowUp rate(Verdict given, Instant at) {
+	public FollowUp rate(Level given, Instant at) {
+		if (!VERDICTS.contains(given)) {
+			throw new IllegalArgumentException("a rectification is rated " + VERDICTS + ", not " + given);
+		}
 		if (stillOpen()) {
 			throw new RatingRefused("整改尚未办结，办结后才能评价整改结果。");
 		}

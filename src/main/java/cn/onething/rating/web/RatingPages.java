@@ -79,8 +79,7 @@ class RatingPages {
 			ServerWebExchange exchange) {
 		return signedCase(code, key).flatMap(stored -> exchange.getFormData().flatMap(form -> {
 			String chosen = form.getFirst("verdict");
-			FollowUp.Verdict verdict = java.util.Arrays.stream(FollowUp.Verdict.values())
-					.filter(v -> v.code().equals(chosen)).findFirst().orElse(null);
+			Level verdict = Level.ofCode(chosen == null ? "" : chosen).filter(FollowUp.VERDICTS::contains).orElse(null);
 			if (verdict == null) {
 				return page(stored, key, HttpStatus.UNPROCESSABLE_CONTENT,
 						Answers.NONE.withProblems(Map.of("verdict", "请选择对整改结果的评价：满意、基本满意或不满意")), null);
@@ -115,7 +114,7 @@ class RatingPages {
 						.modelAttribute("followUp", found.getT2().orElse(null))
 						.modelAttribute("levels", List.of(Level.values()))
 						.modelAttribute("modes", List.of(Indicator.Mode.values()))
-						.modelAttribute("verdicts", List.of(FollowUp.Verdict.values()))
+						.modelAttribute("verdicts", FollowUp.VERDICTS)
 						.modelAttribute("answers", answers)
 						.modelAttribute("problems", answers.problems())
 						.modelAttribute("done", done == null ? "" : done)

@@ -100,13 +100,13 @@ class RatingRulesTests {
 	@Test
 	void theApplicantRatesTheRectificationOnceAndOnlyAfterItWasClosed() {
 		FollowUp open = FollowUp.open(UUID.randomUUID(), "case", "FS12345678", Level.DISSATISFIED, NOW, LocalDate.of(2026, 3, 9));
-		assertThatThrownBy(() -> open.rate(FollowUp.Verdict.SATISFIED, NOW)).isInstanceOf(RatingRefused.class);
+		assertThatThrownBy(() -> open.rate(Level.SATISFIED, NOW)).isInstanceOf(RatingRefused.class);
 
 		FollowUp rated = open.record(FollowUp.Part.CONTACT, "a", "主管", NOW).record(FollowUp.Part.RECTIFICATION, "b", "主管", NOW)
-				.record(FollowUp.Part.REPLY, "c", "主管", NOW).close("d", "主管", NOW).rate(FollowUp.Verdict.BASICALLY_SATISFIED, NOW);
+				.record(FollowUp.Part.REPLY, "c", "主管", NOW).close("d", "主管", NOW).rate(Level.BASICALLY_SATISFIED, NOW);
 
-		assertThat(rated.verdict()).isEqualTo(FollowUp.Verdict.BASICALLY_SATISFIED);
-		assertThatThrownBy(() -> rated.rate(FollowUp.Verdict.SATISFIED, NOW)).isInstanceOf(RatingRefused.class);
+		assertThat(rated.verdict()).isEqualTo(Level.BASICALLY_SATISFIED);
+		assertThatThrownBy(() -> rated.rate(Level.SATISFIED, NOW)).isInstanceOf(RatingRefused.class);
 	}
 
 	@Test
