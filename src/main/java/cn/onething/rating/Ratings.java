@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import cn.onething.casework.CaseLinks;
 import cn.onething.casework.Casework;
@@ -136,7 +137,7 @@ public class Ratings {
 	}
 
 	/** Someone else saved the follow-up meanwhile: read again and decide again, up to three times. */
-	private Mono<FollowUp> change(Mono<FollowUpStore.StoredFollowUp> read, java.util.function.UnaryOperator<FollowUp> command) {
+	private Mono<FollowUp> change(Mono<FollowUpStore.StoredFollowUp> read, UnaryOperator<FollowUp> command) {
 		return Mono.defer(() -> read.flatMap(stored -> {
 					FollowUp after = command.apply(stored.followUp());
 					return followUps.update(after, stored.revision())

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 
 import cn.onething.calendar.Region;
@@ -14,6 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -213,5 +217,30 @@ class RatingsTests extends NotifyingService {
 						.containsPattern("value=\"onsite-attitude\"\\s+checked"));
 
 		assertThat(ratingsOf(completed)).isZero();
+	}
+
+	@Test
+	void twoRatingsOfOneCaseAtTheSameMomentStoreOneAndRefuseTheOther() {
+		StoredCase completed = completed(submitted());
+		String key = keyOf(completed);
+
+		List<Integer> statuses = Flux.range(0, 2)
+				.flatMap(i -> WebClient.create("http://localhost:" + port).post()
+						.uri("/api/applications/{code}/rating", completed.file().receiptCode())
+						.contentType(MediaType.APPLICATION_JSON).header("X-Case-Key", key)
+						.bodyValue(i == 0 ? "{\"level\":\"satisfied\"}" : "{\"level\":\"very-satisfied\"}")
+						.exchangeToMono(response -> Mono.just(response.statusCode().value())))
+				.collectList().block();
+
+		assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+		assertThat(ratingsOf(completed)).isOne();
+	}
+
+	@Test
+	void theOpenApiDocumentDescribesRatingWithTheCaseKeyHeader() {
+		String document = web.get().uri("/api/openapi").exchange().expectStatus().isOk().expectBody(String.class)
+				.returnResult().getResponseBody();
+
+		assertThat(document).contains("/api/applications/{receipt}/rating", "X-Case-Key", "Rate a completed application");
 	}
 }

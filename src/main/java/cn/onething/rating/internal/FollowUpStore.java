@@ -1,5 +1,6 @@
 package cn.onething.rating.internal;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import cn.onething.rating.model.FollowUp;
@@ -46,7 +47,7 @@ public class FollowUpStore {
 				where id = :id and revision = :revision
 				""")
 				.bind("id", followUp.id()).bind("revision", revision).bind("state", toJson(followUp));
-		update = followUp.closed() == null ? update.bindNull("closed", java.time.Instant.class)
+		update = followUp.closed() == null ? update.bindNull("closed", Instant.class)
 				: update.bind("closed", followUp.closed().at());
 		return update.fetch().rowsUpdated().map(rows -> rows == 1);
 	}

@@ -2,6 +2,7 @@ package cn.onething.rating.web;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -102,7 +103,7 @@ class RatingApi {
 
 	/** Every wrong field at once, the channel's among them. */
 	private static Read read(RatingRequest request) {
-		Map<String, String> problems = new java.util.LinkedHashMap<>();
+		Map<String, String> problems = new LinkedHashMap<>();
 		Channel channel = request.channel() == null ? Channel.ONLINE : Channel.ofCode(request.channel().strip()).orElse(null);
 		if (channel == null) {
 			problems.put("channel", "评价渠道只能是 online（网上）、mobile（移动端）或 onsite（现场）");

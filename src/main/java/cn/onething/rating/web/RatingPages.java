@@ -2,6 +2,7 @@ package cn.onething.rating.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import cn.onething.casework.CaseLinks;
 import cn.onething.casework.Casework;
@@ -103,8 +104,8 @@ class RatingPages {
 
 	private Mono<Rendering> page(StoredCase stored, String key, HttpStatus status, Answers answers, String done) {
 		String code = stored.file().receiptCode();
-		return Mono.zip(ratings.ratingOf(code, key).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()),
-						ratings.followUpOf(code).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
+		return Mono.zip(ratings.ratingOf(code, key).map(Optional::of).defaultIfEmpty(Optional.empty()),
+						ratings.followUpOf(code).map(Optional::of).defaultIfEmpty(Optional.empty()))
 				.map(found -> Rendering.view("rating/applicant/rating").status(status)
 						.modelAttribute("catalog", catalog.current())
 						.modelAttribute("file", stored.file())
