@@ -116,6 +116,11 @@ public class Ratings {
 		return followUps.byId(id).map(FollowUpStore.StoredFollowUp::followUp);
 	}
 
+	/** The bad rating a follow-up is about. */
+	public Mono<Rating> ratingOf(FollowUp followUp) {
+		return ratings.byId(followUp.ratingId());
+	}
+
 	/** A supervisor records the contact, the rectification or the reply. */
 	public Mono<FollowUp> record(UUID id, FollowUp.Part part, String text, StaffMember supervisor) {
 		return change(followUps.byId(id), followUp -> followUp.record(part, text, supervisor.displayName(), clock.instant()));

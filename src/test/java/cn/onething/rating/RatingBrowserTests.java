@@ -116,6 +116,7 @@ class RatingBrowserTests {
 
 		desk.findElement(By.linkText(code)).click();
 		atDesk.until(ExpectedConditions.titleContains("差评整改"));
+		assertThat(desk.findElement(By.id("rating")).getText()).contains("移动端", "服务态度", "窗口等候时间太长");
 		record(atDesk, "contact", "联系核实", "已电话联系申请人，核实等候时间过长");
 		record(atDesk, "rectification", "整改措施", "高峰时段增开一个综合窗口");
 		record(atDesk, "reply", "答复申请人", "已增开窗口，感谢您的监督");

@@ -100,8 +100,9 @@ class FollowUpConsole {
 	}
 
 	private Mono<Rendering> page(StaffMember member, FollowUp followUp, String done, Map<String, String> problems, HttpStatus status) {
-		return Mono.just(Rendering.view("rating/staff/follow-up").status(status)
+		return ratings.ratingOf(followUp).map(rating -> Rendering.view("rating/staff/follow-up").status(status)
 				.modelAttribute("member", member)
+				.modelAttribute("rating", rating)
 				.modelAttribute("memberDepartment", memberDepartment(member))
 				.modelAttribute("followUp", followUp)
 				.modelAttribute("overdue", followUp.overdueOn(ratings.today()))
