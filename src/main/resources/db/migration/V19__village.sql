@@ -50,3 +50,16 @@ create table village_audit (
     entry_id  uuid        not null references village_entry (id),
     detail    text
 );
+
+-- WeChat users following a committee's disclosure: a push when it publishes an entry. Deleted on opt-out; the id is
+-- the unguessable token of the opt-out link the pushed page carries.
+create table village_follower (
+    id          uuid        primary key,
+    openid      text        not null,
+    township    text        not null,
+    committee   text        not null,
+    followed_at timestamptz not null default now(),
+    constraint village_follower_once unique (openid, township, committee)
+);
+
+create index village_follower_by_committee on village_follower (township, committee);

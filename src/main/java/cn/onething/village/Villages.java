@@ -14,6 +14,7 @@ import cn.onething.catalog.CatalogProperties;
 import cn.onething.catalog.CatalogSnapshot;
 import cn.onething.identity.StaffMember;
 import cn.onething.village.internal.EntryStore;
+import cn.onething.village.internal.FollowerStore;
 import cn.onething.village.placefiles.PlaceFolder;
 import cn.onething.village.placefiles.PlaceFolderReader;
 import org.slf4j.Logger;
@@ -44,10 +45,13 @@ public class Villages implements DisposableBean {
 	private final Catalog catalog;
 	private final CatalogProperties properties;
 	private final EntryStore store;
+	private final FollowerStore followers;
 	private final Clock clock;
 
-	Villages(Catalog catalog, CatalogProperties properties, EntryStore store, Optional<Clock> clock) {
+	Villages(Catalog catalog, CatalogProperties properties, EntryStore store, FollowerStore followers,
+			Optional<Clock> clock) {
 		this.catalog = catalog;
+		this.followers = followers;
 		this.properties = properties;
 		this.store = store;
 		this.clock = clock.orElse(Clock.systemUTC());
@@ -126,6 +130,11 @@ public class Villages implements DisposableBean {
 	/** Figures published against the county's, newest first, for township and county disclosure staff. */
 	public Flux<FigureOverride> overrides() {
 		return store.overrides(OVERRIDES_SHOWN);
+	}
+
+	/** Ends the follow that the token of a pushed page names (one tap); false if there was none. */
+	public Mono<Boolean> unfollow(UUID token) {
+		return followers.unfollow(token);
 	}
 
 	@Override

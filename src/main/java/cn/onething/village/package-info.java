@@ -4,7 +4,9 @@
  * under it (this quarter's accounts, masked recipients lists, 低保 publicity periods), entered by village and township
  * staff in the console and stored with who published them. A matter both a village and the county publish (低保
  * standards, 耕地地力保护补贴 amounts) is checked against the county's figures: a village publishes a different figure
- * only with a recorded override, which township and county disclosure staff see.
+ * only with a recorded override, which township and county disclosure staff see. Residents follow a committee through
+ * WeChat (a scene of the existing OAuth link) and get a push when it publishes, through the outbox and the wechat
+ * module's channel; the pushed page opts out in one tap.
  * <p>
  * Public API, in this package: {@link cn.onething.village.Villages} (places, current entries, publishing, supervision)
  * and the records it hands out. {@code placefiles} (reading guides/places/), {@code internal} (storage) and
@@ -12,7 +14,7 @@
  * laid out by the document module, the only one that uses OpenPDF.
  */
 @ApplicationModule(displayName = "Village disclosure", allowedDependencies = { "shared", "catalog", "catalog :: model",
-		"catalog :: guidefiles", "identity" })
+		"catalog :: guidefiles", "identity", "outbox", "wechat" })
 package cn.onething.village;
 
 import org.springframework.modulith.ApplicationModule;

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
 
+import cn.onething.outbox.Outbox;
 import cn.onething.village.Difference;
 import cn.onething.village.Entry;
 import cn.onething.village.FigureOverride;
@@ -30,9 +31,11 @@ public class EntryStore {
 
 	private final DatabaseClient db;
 	private final TransactionalOperator transaction;
+	private final Outbox outbox;
 
-	EntryStore(DatabaseClient db, TransactionalOperator transaction) {
+	EntryStore(DatabaseClient db, TransactionalOperator transaction, Outbox outbox) {
 		this.db = db;
+		this.outbox = outbox;
 		this.transaction = transaction;
 	}
 
@@ -67,7 +70,9 @@ public class EntryStore {
 				.bind("detail", publication.item().matter() + "：" + publication.title()
 						+ (publication.differences().isEmpty() ? "" : "（与县级公开不一致，理由：" + publication.overrideReason() + "）"))
 				.then();
-		return insert.then().then(differences).then(audit).thenReturn(id).as(transaction::transactional);
+		// followers hear of it only if it is published: the news is written in the entry's transaction
+		Mono<Void> news = outbox.append(EntryPublished.KIND, EntryPublished.KIND + ":" + id, new EntryPublished(id));
+		return insert.then().then(differences).then(audit).then(news).thenReturn(id).as(transaction::transactional);
 	}
 
 	private static DatabaseClient.GenericExecuteSpec bindText(DatabaseClient.GenericExecuteSpec spec, String name, String value) {
