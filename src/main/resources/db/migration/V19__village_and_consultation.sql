@@ -63,3 +63,23 @@ create table village_follower (
 );
 
 create index village_follower_by_committee on village_follower (township, committee);
+
+-- 办事咨询 (docs/consultation.md): a person's question about a guide or a committee, with a phone to call back,
+-- answered by the department or the committee within the configured time; an answer may be published as a FAQ.
+create table consultation_question (
+    id          uuid        primary key,
+    -- g:<basic code> for a guide, v:<township>:<committee> for a committee
+    about       text        not null,
+    question    text        not null,
+    phone       text        not null,
+    asked_at    timestamptz not null default now(),
+    due_at      timestamptz not null,
+    answer      text,
+    answered_by text,
+    answered_at timestamptz,
+    faq         boolean     not null default false,
+    constraint consultation_answered check ((answer is null) = (answered_at is null))
+);
+
+create index consultation_question_open on consultation_question (due_at) where answer is null;
+create index consultation_question_faq on consultation_question (about) where faq;
