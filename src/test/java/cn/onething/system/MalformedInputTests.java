@@ -56,7 +56,10 @@ class MalformedInputTests {
 			"/search?q={}", "/api/domains/{}/items", "/api/items/{}", "/api/items/{}/versions/{}", "/api/bundles/{}",
 			"/api/bundles/{}/form-schema", "/api/applications/{}", "/api/applications/{code}", "/disclosure-catalog?domain={}",
 			"/wechat/oauth/start?scene={}", "/wechat/oauth/callback?code={}&state={}",
-			"/wechat/callback?signature={}&timestamp={}&nonce={}&echostr={}", "/staff/login?error={}", "/{}");
+			"/wechat/callback?signature={}&timestamp={}&nonce={}&echostr={}", "/staff/login?error={}",
+			"/places/{}", "/places/xinning/{}", "/places/{}/board.pdf?paper={}", "/places/xinning/{}/board.pdf",
+			"/places/xinning/chengdong/board.pdf?paper={}", "/places/{}/screen?seconds={}", "/places/xinning/{}/screen",
+			"/screen?seconds={}", "/places/xinning/chengdong/unfollow?f={}", "/places/xinning/chengdong?f={}", "/questions?about={}", "/questions?about=v:xinning:{}", "/{}");
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
