@@ -165,6 +165,10 @@ class ReadableForEveryoneBrowserTests {
 		pages.put("case look-up", "/cases");
 		pages.put("case progress", progress);
 		pages.put("WeChat unbinding", progress.replace("?k=", "/wechat/unbind?k=") + "&w=no-such-binding");
+		pages.put("townships", "/places");
+		pages.put("township", "/places/bapen");
+		pages.put("village", "/places/bapen/napai");
+		pages.put("consultation", "/questions?about=g:" + longest.code());
 		pages.put("not found", "/no-such-page");
 		return pages;
 	}
