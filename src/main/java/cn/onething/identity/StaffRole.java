@@ -12,6 +12,11 @@ public enum StaffRole {
 	HEAD("机关负责人"),
 	/** Publishes service guides. */
 	PUBLISHER("指南发布"),
+	/**
+	 * 上级审核: the reviewer of the government above, who approves or sends back a catalogue draft before it is
+	 * published (docs/platform.md §3).
+	 */
+	SUPERIOR_REVIEW("上级审核"),
 	/** Manages staff accounts. */
 	ADMIN("系统管理");
 
