@@ -56,7 +56,7 @@ class MalformedInputTests {
 			"/search?q={}", "/api/domains/{}/items", "/api/items/{}", "/api/items/{}/versions/{}", "/api/bundles/{}",
 			"/api/bundles/{}/form-schema", "/api/applications/{}", "/api/applications/{code}", "/disclosure-catalog?domain={}",
 			"/wechat/oauth/start?scene={}", "/wechat/oauth/callback?code={}&state={}",
-			"/wechat/callback?signature={}&timestamp={}&nonce={}&echostr={}", "/staff/login?error={}", "/{}");
+			"/wechat/callback?signature={}&timestamp={}&nonce={}&echostr={}", "/staff/login?error={}", "/staff/reviews/{}", "/{}");
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {

@@ -38,9 +38,8 @@ class SyncStore {
 
 	/** The latest sync that read the platform and found its payload usable. */
 	Mono<Instant> lastSuccess() {
-		return db.sql("select max(started_at) as at from platform_sync where outcome in ('SUBMITTED', 'UNCHANGED')")
-				.map(row -> row.get("at", OffsetDateTime.class)).one()
-				.flatMap(at -> at == null ? Mono.empty() : Mono.just(at.toInstant()));
+		return db.sql("select started_at from platform_sync where outcome in ('SUBMITTED', 'UNCHANGED') order by id desc limit 1")
+				.map(row -> row.get("started_at", OffsetDateTime.class).toInstant()).one();
 	}
 
 	/** The change set recorded by the sync that made the draft, if a sync made it. */
