@@ -20,6 +20,7 @@ import cn.onething.catalog.model.Guide;
 import cn.onething.platform.internal.PlatformReading;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -64,6 +65,15 @@ public class PlatformSync {
 					return reading.record(SyncRecord.Outcome.UNREACHABLE, 0, Map.of("error", unreachable.getMessage()), null)
 							.thenReturn(new SyncResult(SyncRecord.Outcome.UNREACHABLE, null, List.of(), unreachable.getMessage()));
 				});
+	}
+
+	/** Keeps the catalogue in step, and withdraws items whose plan_cancel_date has come (docs/platform.md §3). */
+	@Scheduled(fixedDelayString = "${onething.platform.sync-interval:6h}", initialDelayString = "${onething.platform.sync-interval:6h}")
+	void syncOnSchedule() {
+		if (configured()) {
+			sync().subscribe(result -> log.info("scheduled platform sync: {}", result.outcome()),
+					error -> log.warn("scheduled platform sync failed: {}", error.toString()));
+		}
 	}
 
 	public Mono<SyncRecord> latest() {
