@@ -1,18 +1,14 @@
 package cn.onething.catalog;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import cn.onething.system.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -26,26 +22,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * reviewer's approval publishes it, with the approver on the version; a sent-back draft never shows; a draft
  * planned for a later effective date is published on that day.
  */
+@Import(FixedDay.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
 		"onething.catalog.import-on-startup=false", "onething.catalog.review-before-publication=true" })
 class ReviewBeforePublicationTests {
 
 	static final Path GUIDES = GuideFolderFixture.temporaryFolder("guides");
-	/** 2025-03-05 in China: the fixture's guides take effect on 2025-01-01. */
-	static final Instant NOW = Instant.parse("2025-03-05T02:00:00Z");
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
 		TestDatabase.registerFresh(registry);
 		registry.add("onething.catalog.guides-dir", GUIDES::toString);
-	}
-
-	@TestConfiguration
-	static class FixedDay {
-		@Bean
-		Clock clock() {
-			return Clock.fixed(NOW, ZoneId.of("Asia/Shanghai"));
-		}
 	}
 
 	@Autowired

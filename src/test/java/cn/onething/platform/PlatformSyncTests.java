@@ -1,12 +1,11 @@
 package cn.onething.platform;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 
 import cn.onething.catalog.Catalog;
+import cn.onething.catalog.FixedDay;
 import cn.onething.catalog.GuideFolderFixture;
 import cn.onething.catalog.model.Guide;
 import cn.onething.system.TestDatabase;
@@ -15,8 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -29,6 +27,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * review switched off (files and the platform publish at once): the fixture's items arrive, a second payload gives
  * exactly the expected change set, and a broken payload or an unreachable platform changes nothing.
  */
+@Import(FixedDay.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
 		"onething.catalog.import-on-startup=false", "onething.platform.page-size=2" })
 class PlatformSyncTests {
@@ -45,14 +44,6 @@ class PlatformSyncTests {
 		TestDatabase.registerFresh(registry);
 		registry.add("onething.catalog.guides-dir", GUIDES::toString);
 		registry.add("onething.platform.endpoint", () -> PLATFORM.endpoint().toString());
-	}
-
-	@TestConfiguration
-	static class FixedDay {
-		@Bean
-		Clock clock() {
-			return Clock.fixed(Instant.parse("2025-03-05T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
-		}
 	}
 
 	@AfterAll

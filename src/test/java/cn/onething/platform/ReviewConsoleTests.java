@@ -1,12 +1,10 @@
 package cn.onething.platform;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
 
 import cn.onething.catalog.Catalog;
 import cn.onething.catalog.CatalogDraft;
+import cn.onething.catalog.FixedDay;
 import cn.onething.catalog.GuideFolderFixture;
 import cn.onething.identity.StaffSession;
 import cn.onething.identity.internal.DemoAccounts;
@@ -16,9 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -33,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that applicants do not see, the reviewer of the government above (上级审核) reads its changes in Chinese and
  * approves it, which publishes it; a sent-back draft never shows; only that role decides.
  */
+@Import(FixedDay.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"onething.catalog.import-on-startup=false", "onething.catalog.review-before-publication=true",
 		"onething.identity.demo-accounts=false" })
@@ -47,14 +45,6 @@ class ReviewConsoleTests {
 		TestDatabase.registerFresh(registry);
 		registry.add("onething.catalog.guides-dir", GUIDES::toString);
 		registry.add("onething.platform.endpoint", () -> PLATFORM.endpoint().toString());
-	}
-
-	@TestConfiguration
-	static class FixedDay {
-		@Bean
-		Clock clock() {
-			return Clock.fixed(Instant.parse("2025-03-05T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
-		}
 	}
 
 	@AfterAll
