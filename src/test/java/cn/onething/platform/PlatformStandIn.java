@@ -7,13 +7,16 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
+import cn.onething.system.TestDatabase;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -46,6 +49,13 @@ public final class PlatformStandIn implements AutoCloseable {
 
 	public URI endpoint() {
 		return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/audit-items");
+	}
+
+	/** Points a test's service at a database of its own, the guides folder and this stand-in. */
+	public void register(DynamicPropertyRegistry registry, Path guides) {
+		TestDatabase.registerFresh(registry);
+		registry.add("onething.catalog.guides-dir", guides::toString);
+		registry.add("onething.platform.endpoint", () -> endpoint().toString());
 	}
 
 	/** Serves a payload of src/test/resources/platform/. */

@@ -8,7 +8,6 @@ import cn.onething.catalog.Catalog;
 import cn.onething.catalog.FixedDay;
 import cn.onething.catalog.GuideFolderFixture;
 import cn.onething.catalog.model.Guide;
-import cn.onething.system.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,9 +40,7 @@ class PlatformSyncTests {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		TestDatabase.registerFresh(registry);
-		registry.add("onething.catalog.guides-dir", GUIDES::toString);
-		registry.add("onething.platform.endpoint", () -> PLATFORM.endpoint().toString());
+		PLATFORM.register(registry, GUIDES);
 	}
 
 	@AfterAll

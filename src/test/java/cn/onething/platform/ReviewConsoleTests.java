@@ -8,7 +8,6 @@ import cn.onething.catalog.FixedDay;
 import cn.onething.catalog.GuideFolderFixture;
 import cn.onething.identity.StaffSession;
 import cn.onething.identity.internal.DemoAccounts;
-import cn.onething.system.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,9 +41,7 @@ class ReviewConsoleTests {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		TestDatabase.registerFresh(registry);
-		registry.add("onething.catalog.guides-dir", GUIDES::toString);
-		registry.add("onething.platform.endpoint", () -> PLATFORM.endpoint().toString());
+		PLATFORM.register(registry, GUIDES);
 	}
 
 	@AfterAll
