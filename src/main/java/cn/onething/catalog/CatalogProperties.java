@@ -7,14 +7,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code onething.catalog.*}: where the guides folder is, whether to import it at start-up, the token that allows
- * an import on demand, and the public address printed in QR codes.
+ * an import on demand, the public address printed in QR codes, and whether a change waits for review before
+ * publication (off by default: files publish at start-up, docs/platform.md §3).
  */
 @ConfigurationProperties("onething.catalog")
 public record CatalogProperties(
 		@DefaultValue("guides") Path guidesDir,
 		@DefaultValue("true") boolean importOnStartup,
 		String importToken,
-		@DefaultValue("http://localhost:8080") String publicBaseUrl) {
+		@DefaultValue("http://localhost:8080") String publicBaseUrl,
+		@DefaultValue("false") boolean reviewBeforePublication) {
 
 	public CatalogProperties {
 		if (publicBaseUrl.endsWith("/")) {

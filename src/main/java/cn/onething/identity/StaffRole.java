@@ -13,6 +13,11 @@ public enum StaffRole {
 	/** Publishes service guides; as the county's disclosure staff, also reviews villages' figures that differ from the county's. */
 	PUBLISHER("指南发布"),
 	/**
+	 * 上级审核: the reviewer of the government above, who approves or sends back a catalogue draft before it is
+	 * published (docs/platform.md §3).
+	 */
+	SUPERIOR_REVIEW("上级审核"),
+	/**
 	 * 村务公开: village and township disclosure staff, who publish their committees' entries and supervise the
 	 * township's (docs/village.md).
 	 */

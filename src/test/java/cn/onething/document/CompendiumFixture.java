@@ -28,7 +28,7 @@ public final class CompendiumFixture {
 
 	public static final LocalDate COMPILED_ON = LocalDate.of(2025, 3, 5);
 	public static final CatalogProperties LINKS = new CatalogProperties(Path.of("guides"), false, null,
-			"https://zwfw.example.cn");
+			"https://zwfw.example.cn", false);
 	public static final GuideFolder SHIPPED = GuideFolderReader.read(Path.of("guides"));
 
 	private static Compendium shippedBook;

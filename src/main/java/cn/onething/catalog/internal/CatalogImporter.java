@@ -36,19 +36,40 @@ public class CatalogImporter {
 	}
 
 	public Mono<ImportResult> importFolder(GuideFolder folder, String source) {
-		Map<String, String> hashes = folder.guides().stream()
-				.collect(Collectors.toMap(g -> g.guide().code(), g -> sha256(store.toJsonText(g.guide())), (a, b) -> a, TreeMap::new));
-		String catalogHash = sha256(store.toJsonText(List.of(folder.hall(), folder.domains(), folder.departments(), hashes)));
+		return importFolder(folder, source, null);
+	}
+
+	/**
+	 * Publishes the folder; {@code approvedBy} names the reviewer whose approval publishes it (docs/platform.md §3),
+	 * or is null when files publish without review. Joins the caller's transaction when there is one.
+	 */
+	public Mono<ImportResult> importFolder(GuideFolder folder, String source, String approvedBy) {
+		Map<String, String> hashes = guideHashes(folder);
+		String catalogHash = catalogHash(folder, hashes);
 		Mono<ImportResult> write = store.lockImports()
 				.then(store.latestImport().map(CatalogStore.LatestImport::catalogHash).defaultIfEmpty(""))
 				.flatMap(latest -> latest.equals(catalogHash) ? Mono.just(ImportResult.unchanged())
 						: store.storedItems().collectMap(CatalogStore.StoredItem::code, Function.identity())
-								.flatMap(stored -> write(folder, source, catalogHash, hashes, stored)));
+								.flatMap(stored -> write(folder, source, approvedBy, catalogHash, hashes, stored)));
 		return transaction.transactional(write);
 	}
 
-	private Mono<ImportResult> write(GuideFolder folder, String source, String catalogHash, Map<String, String> hashes,
-			Map<String, CatalogStore.StoredItem> stored) {
+	/** What identifies the folder's content: equal hashes, equal catalogues. */
+	public String catalogHash(GuideFolder folder) {
+		return catalogHash(folder, guideHashes(folder));
+	}
+
+	private Map<String, String> guideHashes(GuideFolder folder) {
+		return folder.guides().stream()
+				.collect(Collectors.toMap(g -> g.guide().code(), g -> sha256(store.toJsonText(g.guide())), (a, b) -> a, TreeMap::new));
+	}
+
+	private String catalogHash(GuideFolder folder, Map<String, String> hashes) {
+		return sha256(store.toJsonText(List.of(folder.hall(), folder.domains(), folder.departments(), hashes)));
+	}
+
+	private Mono<ImportResult> write(GuideFolder folder, String source, String approvedBy, String catalogHash,
+			Map<String, String> hashes, Map<String, CatalogStore.StoredItem> stored) {
 		List<SourcedGuide> newVersions = new ArrayList<>();
 		List<String> restored = new ArrayList<>();
 		int added = 0;
@@ -68,7 +89,7 @@ public class CatalogImporter {
 				.map(CatalogStore.StoredItem::code).toList();
 		int addedCount = added + restored.size();
 		int changedCount = newVersions.size() - added;
-		return store.insertImport(catalogHash, source, addedCount, changedCount, withdrawn.size(), folder.hall(),
+		return store.insertImport(catalogHash, source, approvedBy, addedCount, changedCount, withdrawn.size(), folder.hall(),
 						folder.domains(), folder.departments())
 				.flatMap(importId -> Flux.fromIterable(newVersions)
 						.concatMap(g -> store.saveVersion(importId, g.guide(), nextVersion(stored, g), hashes.get(g.guide().code()), g.path()))

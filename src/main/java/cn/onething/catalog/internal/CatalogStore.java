@@ -80,13 +80,17 @@ public class CatalogStore {
 				.all();
 	}
 
-	Mono<Long> insertImport(String catalogHash, String source, int added, int changed, int withdrawn, Hall hall,
+	Mono<Long> insertImport(String catalogHash, String source, String approvedBy, int added, int changed, int withdrawn, Hall hall,
 			List<Domain> domains, List<Department> departments) {
-		return db.sql("""
-				insert into catalog_import (catalog_hash, source, added, changed, withdrawn, hall, domains, departments)
-				values (:hash, :source, :added, :changed, :withdrawn, :hall, :domains, :departments) returning id
-				""")
-				.bind("hash", catalogHash).bind("source", source).bind("added", added).bind("changed", changed)
+		DatabaseClient.GenericExecuteSpec insert = db.sql("""
+				insert into catalog_import
+				  (catalog_hash, source, added, changed, withdrawn, hall, domains, departments, approved_by, approved_at)
+				values (:hash, :source, :added, :changed, :withdrawn, :hall, :domains, :departments, :approvedBy,
+				  case when :approvedBy::text is null then null else now() end)
+				returning id
+				""");
+		insert = approvedBy == null ? insert.bindNull("approvedBy", String.class) : insert.bind("approvedBy", approvedBy);
+		return insert.bind("hash", catalogHash).bind("source", source).bind("added", added).bind("changed", changed)
 				.bind("withdrawn", withdrawn).bind("hall", toJson(hall)).bind("domains", toJson(domains))
 				.bind("departments", toJson(departments))
 				.map(row -> row.get("id", Long.class)).one();
@@ -135,15 +139,15 @@ public class CatalogStore {
 				row.get("source_path", String.class), read(row, "content", new TypeReference<Guide>() { }));
 	}
 
-	String toJsonText(Object value) {
+	public String toJsonText(Object value) {
 		return json.writeValueAsString(value);
 	}
 
-	private Json toJson(Object value) {
+	Json toJson(Object value) {
 		return Json.of(toJsonText(value));
 	}
 
-	private <T> T read(Readable row, String column, TypeReference<T> type) {
+	<T> T read(Readable row, String column, TypeReference<T> type) {
 		return json.readValue(row.get(column, Json.class).asString(), type);
 	}
 

@@ -38,6 +38,7 @@ public class DemoAccounts {
 			member("supervisor", "大厅主管", null, StaffRole.SUPERVISOR),
 			member("head", "机关负责人", null, StaffRole.HEAD),
 			member("publisher", "指南发布员", null, StaffRole.PUBLISHER),
+			member("superior", "上级审核员", null, StaffRole.SUPERIOR_REVIEW),
 			member("village", "村务公开员", null, StaffRole.DISCLOSURE));
 
 	private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);

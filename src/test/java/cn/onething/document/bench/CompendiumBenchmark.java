@@ -38,7 +38,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 public final class CompendiumBenchmark {
 
 	private static final CatalogProperties LINKS = new CatalogProperties(Path.of("guides"), false, null,
-			"https://zwfw.example.cn");
+			"https://zwfw.example.cn", false);
 	private static final String CHROMIUM = "/usr/bin/chromium";
 
 	private record Measured<T>(T value, long millis, long peakHeapMb) {

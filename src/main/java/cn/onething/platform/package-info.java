@@ -1,0 +1,10 @@
+/**
+ * The regional integrated online government-service platform (全区一体化在线政务服务平台): reading its item
+ * exchange payload, mapping it onto the catalogue's guides, the change set against the current catalogue, and the
+ * reviewer's console for catalogue drafts (上级审核). See docs/platform.md.
+ */
+@ApplicationModule(displayName = "Regional platform",
+		allowedDependencies = { "shared", "catalog", "catalog :: model", "catalog :: guidefiles", "identity" })
+package cn.onething.platform;
+
+import org.springframework.modulith.ApplicationModule;
