@@ -232,13 +232,20 @@ public class Casework {
 	}
 
 	/**
-	 * The trail and the news in the transaction of the change: both are written, or neither (docs/architecture.md §6).
+	 * The trail and the news in the transaction of the change: both are written, or neither (docs/architecture.md §6);
+	 * a completion is also published on its own ({@link CaseCompleted}).
 	 */
 	private Mono<Void> record(StoredCase stored, List<CaseEvent> events) {
 		return store.appendEvents(stored.file().id(), events)
 				.flatMapMany(first -> Flux.range(0, events.size())
 						.map(i -> CaseNews.of(stored, first + i, events.get(i), json)))
 				.concatMap(news -> outbox.append(CaseNews.OUTBOX_KIND, news.dedupeKey(), news))
+				.thenMany(Flux.fromIterable(events).ofType(CaseEvent.ApplicationCompleted.class))
+				.concatMap(completed -> {
+					CaseCompleted done = new CaseCompleted(stored.file().id(), stored.file().receiptCode(),
+							stored.file().terms().bundleId(), stored.file().terms().bundleName(), completed.at());
+					return outbox.append(CaseCompleted.OUTBOX_KIND, done.dedupeKey(), done);
+				})
 				.then();
 	}
 

@@ -1,6 +1,7 @@
 /**
  * Printed documents: the Service Guide Compendium (《办事指南一本通》) with its one-thing pages (一件事一次办), the
- * acceptance receipt (受理回执), the one-time notice (一次性告知书), the 不予受理通知书 and the 不予行政许可决定书. The
+ * acceptance receipt (受理回执), the one-time notice (一次性告知书), the 不予受理通知书, the 不予行政许可决定书 and the
+ * village and township notice boards (公示栏, {@link cn.onething.document.VillageBoards}). The
  * only module that uses OpenPDF; it ships its own fonts under {@code resources/fonts} so no machine needs Chinese
  * fonts installed.
  * <p>
@@ -18,7 +19,7 @@
  * interface with one implementation and make notification depend on documents for no other reason.
  */
 @ApplicationModule(displayName = "Documents", allowedDependencies = { "catalog", "catalog :: model", "bundle",
-		"casework", "casework :: model", "calendar", "identity", "notification" })
+		"casework", "casework :: model", "calendar", "identity", "notification", "village" })
 package cn.onething.document;
 
 import org.springframework.modulith.ApplicationModule;

@@ -10,8 +10,13 @@ public enum StaffRole {
 	SUPERVISOR("主管"),
 	/** 机关负责人: the authority's head, who alone approves extending a time limit (行政许可法 §42). */
 	HEAD("机关负责人"),
-	/** Publishes service guides. */
+	/** Publishes service guides; as the county's disclosure staff, also reviews villages' figures that differ from the county's. */
 	PUBLISHER("指南发布"),
+	/**
+	 * 村务公开: village and township disclosure staff, who publish their committees' entries and supervise the
+	 * township's (docs/village.md).
+	 */
+	DISCLOSURE("村务公开"),
 	/** Manages staff accounts. */
 	ADMIN("系统管理");
 

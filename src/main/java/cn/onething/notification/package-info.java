@@ -6,9 +6,10 @@
  * signed scene, and unbind with the link in every push.
  * <p>
  * It listens (outbox handlers, a WeChat listener) and serves its own pages, the binding and unbinding pages under
- * {@code /cases/{receipt}/wechat} that the progress page links to, and the staff's list of failed pushes. Its one
- * public service is {@link cn.onething.notification.CaseBindingCodes}, a case's binding QR code, which the document
- * module prints on the acceptance receipt. Of casework it uses the news and its event types, the signed progress
+ * {@code /cases/{receipt}/wechat} that the progress page links to, and the staff's list of failed pushes. Its public
+ * services are {@link cn.onething.notification.CaseBindingCodes}, a case's binding QR code, which the document module
+ * prints on the acceptance receipt, and {@link cn.onething.notification.RatingInvitations}, the invitation to rate a
+ * completed case, which the rating module sends when it falls due. Of casework it uses the news and its event types, the signed progress
  * links, and one read of a case when an applicant binds it (its id and name for the confirmation). {@code internal}
  * and {@code web} are private to the module.
  */

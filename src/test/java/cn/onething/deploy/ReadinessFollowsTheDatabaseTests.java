@@ -1,7 +1,6 @@
 package cn.onething.deploy;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import cn.onething.system.FreePort;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,7 @@ class ReadinessFollowsTheDatabaseTests {
 
 	@Test
 	void readinessIsDownWhileTheDatabaseIsAwayAndUpAgainWhenItReturnsWhileLivenessStaysUp() throws Exception {
-		int port = freePort();
+		int port = FreePort.pick();
 		database = startDatabase(port);
 		Map<String, String> settings = Replica.quiet();
 		settings.put("spring.main.web-application-type", "reactive");
@@ -94,11 +94,5 @@ class ReadinessFollowsTheDatabaseTests {
 	private int status(String url) throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build();
 		return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 }

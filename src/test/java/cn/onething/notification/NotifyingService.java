@@ -92,7 +92,7 @@ public abstract class NotifyingService extends AgainstFakeWechat {
 	}
 
 	/** The follower scans the case's binding code; returns once the binding's confirmation was delivered. */
-	String boundFollower(StoredCase stored) {
+	protected String boundFollower(StoredCase stored) {
 		String openid = follower();
 		scans(openid, stored);
 		awaitPush(openid, "bound", "delivered");
@@ -104,16 +104,16 @@ public abstract class NotifyingService extends AgainstFakeWechat {
 		FAKE.callbacks().push(FakeEvents.scan(openid, scenes.sceneFor(stored.file().receiptCode()), "TICKET"));
 	}
 
-	void approve(StoredCase stored, String step, String resultNote) {
+	protected void approve(StoredCase stored, String step, String resultNote) {
 		casework.act(stored.file().id(), REVIEWER, file -> context -> file.approve(step, resultNote, context)).block();
 	}
 
-	List<FakeMessages.Delivery> deliveriesTo(String openid) {
+	protected List<FakeMessages.Delivery> deliveriesTo(String openid) {
 		return FAKE.messages().deliveries().stream().filter(delivery -> delivery.openid().equals(openid)).toList();
 	}
 
 	/** The pushes to an openid, oldest first. */
-	List<Map<String, Object>> pushesTo(String openid) {
+	protected List<Map<String, Object>> pushesTo(String openid) {
 		return db.sql("""
 				select kind, status, dedupe_key, data::text as data, lines::text as lines, url, collecting, attempts, last_error,
 				  msgid from notification_push where openid = :openid order by created_at, first_seq
@@ -141,7 +141,7 @@ public abstract class NotifyingService extends AgainstFakeWechat {
 	}
 
 	/** As if the debounce window had passed: the outbox message of the push is due now. */
-	void makeDue(String pushDedupeKey) {
+	protected void makeDue(String pushDedupeKey) {
 		db.sql("update outbox_message set next_attempt_at = now() where dedupe_key = :key")
 				.bind("key", pushDedupeKey).fetch().rowsUpdated().block();
 	}

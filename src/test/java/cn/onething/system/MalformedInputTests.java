@@ -50,13 +50,16 @@ class MalformedInputTests {
 	static final List<String> GET_ROUTES = List.of("/cases/{}", "/cases/{}?k={}", "/cases/{code}?k={}", "/cases?code={}",
 			"/cases/{code}/receipt.pdf?k={}", "/cases/{code}/notices/{}.pdf?k={key}", "/cases/{code}/extension.pdf?k={}",
 			"/cases/{code}/non-acceptance.pdf?k={}", "/cases/{code}/refusals/{}.pdf?k={key}", "/staff/sso/callback/hall?code={}&state={}",
-			"/cases/{}/wechat?k={}",
+			"/cases/{}/wechat?k={}", "/cases/{}/rating?k={}", "/cases/{code}/rating?k={}", "/cases/{code}/rating?k={key}&done={}",
 			"/cases/{code}/wechat.png?k={}", "/cases/{code}/wechat/unbind?k={key}&w={}", "/g/{}", "/g/{}/qr.png",
 			"/g/{}/qr.svg", "/g/{}/v/{}", "/g/{}/versions", "/domains/{}", "/bundles/{}", "/bundles/{}/form",
 			"/search?q={}", "/api/domains/{}/items", "/api/items/{}", "/api/items/{}/versions/{}", "/api/bundles/{}",
 			"/api/bundles/{}/form-schema", "/api/applications/{}", "/api/applications/{code}", "/disclosure-catalog?domain={}",
 			"/wechat/oauth/start?scene={}", "/wechat/oauth/callback?code={}&state={}",
-			"/wechat/callback?signature={}&timestamp={}&nonce={}&echostr={}", "/staff/login?error={}", "/{}");
+			"/wechat/callback?signature={}&timestamp={}&nonce={}&echostr={}", "/staff/login?error={}",
+			"/places/{}", "/places/xinning/{}", "/places/{}/board.pdf?paper={}", "/places/xinning/{}/board.pdf",
+			"/places/xinning/chengdong/board.pdf?paper={}", "/places/{}/screen?seconds={}", "/places/xinning/{}/screen",
+			"/screen?seconds={}", "/places/xinning/chengdong/unfollow?f={}", "/places/xinning/chengdong?f={}", "/questions?about={}", "/questions?about=v:xinning:{}", "/{}");
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
@@ -138,6 +141,11 @@ class MalformedInputTests {
 			assertThat(send("POST", "/bundles/newborn/applications", form, body).status()).as(body).isBetween(400, 499);
 		}
 		assertThat(send("POST", "/staff/login", form, "username=a%00b&password=%G1").status()).isBetween(400, 499);
+		for (String body : List.of("level=%G1%", "level=satisfied&comment=a%00b", "level=%FF%FE", "%", "level=dissatisfied&indicators=%00")) {
+			assertThat(send("POST", "/cases/" + code + "/rating?k=" + key, form, body).status()).as(body).isBetween(400, 499);
+			assertThat(send("POST", "/cases/" + code + "/rating/rectification?k=" + key, form, body).status()).as(body).isBetween(400, 499);
+		}
+		assertThat(db.sql("select count(*) as n from rating_rating").map(row -> row.get("n", Long.class)).one().block()).isZero();
 		assertThat(cases()).isEqualTo(before);
 		assertQuietLog(output);
 	}
@@ -156,6 +164,10 @@ class MalformedInputTests {
 			assertThat(refused.status()).as(odd).isEqualTo(422);
 			assertThat(json.readTree(refused.body()).path("errors").get(0).path("field").asString()).isEqualTo("child.name");
 		}
+		var rating = send("POST", "/api/applications/" + code + "/rating", Map.of("Content-Type", "application/json", "X-Case-Key", key),
+				"{\"level\":\"dissatisfied\",\"comment\":\"a\\u0000b\"}");
+		assertThat(rating.status()).isEqualTo(400);
+		assertThat(rating.header("Content-Type")).startsWith("application/problem+json");
 		var token = send("POST", "/api/staff/tokens", Map.of("Content-Type", "application/json"),
 				"{\"username\":\"a\\u0000b\",\"password\":\"x\"}");
 		assertThat(token.status()).isEqualTo(400);

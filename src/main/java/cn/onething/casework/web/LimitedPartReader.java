@@ -4,12 +4,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import cn.onething.casework.CaseworkProperties;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ReactiveHttpInputMessage;
@@ -19,6 +22,7 @@ import org.springframework.http.codec.multipart.Part;
 import org.springframework.util.unit.DataSize;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * The one reader of multipart bodies (every {@code getMultipartData()} and {@code @RequestPart} goes through it).
@@ -46,7 +50,16 @@ final class LimitedPartReader implements HttpMessageReader<Part> {
 	public Flux<Part> read(ResolvableType type, ReactiveHttpInputMessage message, Map<String, Object> hints) {
 		return Flux.defer(() -> {
 			AtomicInteger count = new AtomicInteger();
-			return parts.read(type, counted(message), hints)
+			AtomicReference<UploadRefused> overLimit = new AtomicReference<>();
+			Sinks.Empty<Void> stop = Sinks.empty();
+			return parts.read(type, counted(message, refused -> {
+						overLimit.set(refused);
+						stop.tryEmitEmpty();
+					}), hints)
+					// cancelled from here rather than failed from the body: an error inside Spring's parser reaches
+					// its part and the part's stream both, and the second is logged at ERROR as dropped
+					.takeUntilOther(stop.asMono())
+					.concatWith(Mono.defer(() -> Mono.justOrEmpty(overLimit.get()).flatMap(Mono::error)))
 					.<Part>handle((part, sink) -> {
 						if (count.incrementAndGet() > limits.maxUploadParts()) {
 							// the parts before it are collected, and deleted, by Spring; this one only we hold
@@ -62,19 +75,23 @@ final class LimitedPartReader implements HttpMessageReader<Part> {
 	}
 
 	/**
-	 * The body, failing with 413 on the first buffer past {@code max-upload-request-size}: what came before it is all
-	 * that is ever read of it.
+	 * The body, ending at the first buffer past {@code max-upload-request-size} (what came before it is all that is
+	 * ever read of it) with the refusal handed to {@code refuse}. Every buffer is passed on as a copy on the heap.
 	 */
-	private ReactiveHttpInputMessage counted(ReactiveHttpInputMessage message) {
+	private ReactiveHttpInputMessage counted(ReactiveHttpInputMessage message, Consumer<UploadRefused> refuse) {
 		DataSize max = limits.maxUploadRequestSize();
 		AtomicLong read = new AtomicLong();
 		Flux<DataBuffer> body = message.getBody().handle((buffer, sink) -> {
-			if (read.addAndGet(buffer.readableByteCount()) > max.toBytes()) {
-				DataBufferUtils.release(buffer);
-				sink.error(UploadRefused.requestTooLarge(max));
+			try {
+				if (read.addAndGet(buffer.readableByteCount()) > max.toBytes()) {
+					refuse.accept(UploadRefused.requestTooLarge(max));
+				}
+				else {
+					sink.next(onTheHeap(buffer));
+				}
 			}
-			else {
-				sink.next(buffer);
+			finally {
+				DataBufferUtils.release(buffer);
 			}
 		});
 		return new ReactiveHttpInputMessage() {
@@ -88,6 +105,17 @@ final class LimitedPartReader implements HttpMessageReader<Part> {
 				return body;
 			}
 		};
+	}
+
+	/**
+	 * A copy of the buffer on the heap. Spring's multipart parser does not release every buffer it holds when the
+	 * body fails part-way (docs/uploads.md), and Netty's pooled direct memory is not given back by the garbage
+	 * collector: a copy is, and costs one memory copy of what we were about to write to disk anyway.
+	 */
+	private static DataBuffer onTheHeap(DataBuffer buffer) {
+		byte[] bytes = new byte[buffer.readableByteCount()];
+		buffer.read(bytes);
+		return DefaultDataBufferFactory.sharedInstance.wrap(bytes);
 	}
 
 	@Override

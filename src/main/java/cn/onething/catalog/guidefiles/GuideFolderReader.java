@@ -29,8 +29,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 @NamedInterface("guidefiles")
 public final class GuideFolderReader {
 
-	/** Folders of guides/ that hold other content (the working-day calendar, one-thing bundles), not items. */
-	private static final Set<String> OTHER_CONTENT = Set.of("calendar", "bundles");
+	/** Folders of guides/ that hold other content (the working-day calendar, one-thing bundles, village places), not items. */
+	private static final Set<String> OTHER_CONTENT = Set.of("calendar", "bundles", "places");
 
 	private final Problems problems = new Problems();
 	private final Path root;

@@ -36,7 +36,12 @@ final class CaseSheet {
 	private final Typesetter text;
 
 	CaseSheet(FontChain fonts, String title, String subject) {
-		document = new Document(PageSize.A4, MARGIN, MARGIN, MARGIN, BOTTOM_MARGIN);
+		this(fonts, title, subject, PageSize.A4);
+	}
+
+	/** A sheet on another paper size: notice boards (公示栏) print on A3 as well. */
+	CaseSheet(FontChain fonts, String title, String subject, Rectangle paper) {
+		document = new Document(paper, MARGIN, MARGIN, MARGIN, BOTTOM_MARGIN);
 		writer = PdfWriter.getInstance(document, pdf);
 		writer.setPageEvent(new PageFooter(fonts.primary()));
 		document.addTitle(title);
@@ -52,9 +57,14 @@ final class CaseSheet {
 
 	/** The hall's name above the document's title, both centred. */
 	void title(Hall hall, String title) {
+		title(hall.name(), title);
+	}
+
+	/** The issuing body's name above the document's title, both centred. */
+	void title(String issuer, String title) {
 		text.place(title);
-		if (Typesetter.present(hall.name())) {
-			Paragraph name = text.paragraph(hall.name(), Typesetter.Style.COVER);
+		if (Typesetter.present(issuer)) {
+			Paragraph name = text.paragraph(issuer, Typesetter.Style.COVER);
 			name.setAlignment(Element.ALIGN_CENTER);
 			document.add(name);
 		}
@@ -108,9 +118,14 @@ final class CaseSheet {
 
 	/** The hall's contacts on the left, the QR codes side by side on the right, then the date and the seal. */
 	void closing(Hall hall, List<Code> codes, LocalDate issuedOn) {
+		closing(hall.name(), new String[][] { { "办理地点", hall.address() }, { "办公时间", hall.hours() },
+				{ "咨询电话", hall.phone() }, { "监督投诉", hall.complaint() } }, codes, issuedOn);
+	}
+
+	/** The issuer's contacts (label, value) on the left, the QR codes on the right, then the date and the seal. */
+	void closing(String issuer, String[][] facts, List<Code> codes, LocalDate issuedOn) {
 		StringBuilder contacts = new StringBuilder();
-		for (String[] fact : new String[][] { { "办理地点", hall.address() }, { "办公时间", hall.hours() },
-				{ "咨询电话", hall.phone() }, { "监督投诉", hall.complaint() } }) {
+		for (String[] fact : facts) {
 			if (Typesetter.present(fact[1])) {
 				contacts.append(contacts.isEmpty() ? "" : "\n").append(fact[0]).append("：").append(fact[1]);
 			}
@@ -126,7 +141,7 @@ final class CaseSheet {
 		codes.forEach(code -> layout.addCell(codeCell(code)));
 		document.add(layout);
 
-		for (String line : List.of((Typesetter.present(hall.name()) ? hall.name() : "") + "（加盖印章）",
+		for (String line : List.of((Typesetter.present(issuer) ? issuer : "") + "（加盖印章）",
 				Typesetter.date(issuedOn))) {
 			Paragraph signature = text.paragraph(line, Typesetter.Style.BODY);
 			signature.setAlignment(Element.ALIGN_RIGHT);

@@ -37,7 +37,8 @@ public class DemoAccounts {
 			member("health", "卫健审核员", "health", StaffRole.REVIEWER),
 			member("supervisor", "大厅主管", null, StaffRole.SUPERVISOR),
 			member("head", "机关负责人", null, StaffRole.HEAD),
-			member("publisher", "指南发布员", null, StaffRole.PUBLISHER));
+			member("publisher", "指南发布员", null, StaffRole.PUBLISHER),
+			member("village", "村务公开员", null, StaffRole.DISCLOSURE));
 
 	private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
 

@@ -14,7 +14,8 @@ public enum PushKind {
 	COMPLETED("completed", "办结"),
 	DEADLINE_NEAR("deadline-near", "补正期限临近"),
 	EXTENDED("extended", "延期"),
-	BOUND("bound", "绑定确认");
+	BOUND("bound", "绑定确认"),
+	RATING_INVITATION("rating-invitation", "评价邀请");
 
 	private final String code;
 	private final String label;

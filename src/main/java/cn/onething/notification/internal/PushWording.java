@@ -112,6 +112,11 @@ public final class PushWording {
 		return PushContent.of(PushKind.BOUND, "已绑定", new PushLine(0, "已绑定本办件，办理进度将在此通知您", at));
 	}
 
+	/** 好差评: the invitation to rate a completed case, sent once when the applicant has not rated it in time. */
+	public static PushContent ratingInvitation(Instant at) {
+		return PushContent.of(PushKind.RATING_INVITATION, "邀请评价", new PushLine(0, "本件已办结，请点击对本次服务进行评价", at));
+	}
+
 	private static Optional<PushContent> push(PushKind kind, String status, CaseNews news, CaseEvent event, String text) {
 		return Optional.of(content(kind, status, news, event, text));
 	}

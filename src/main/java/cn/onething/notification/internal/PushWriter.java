@@ -58,6 +58,11 @@ public class PushWriter {
 		return write(caseId, binding, PushWording.bound(now), bundleName, now, now);
 	}
 
+	/** The invitation to rate the completed case (好差评); a redelivered invitation writes nothing twice. */
+	public Mono<Void> inviteToRate(Binding binding, String caseId, String bundleName, Instant now) {
+		return write(caseId, binding, PushWording.ratingInvitation(now), bundleName, now, now);
+	}
+
 	private Mono<Void> joinOrStartDigest(CaseNews news, PushContent content, Binding binding, Instant now) {
 		return pushes.collectingDigest(binding.receiptCode(), binding.openid())
 				.map(Optional::of).defaultIfEmpty(Optional.empty())
@@ -74,11 +79,13 @@ public class PushWriter {
 	private Mono<Void> write(String caseId, Binding binding, PushContent content, String bundleName, Instant now, Instant dueAt) {
 		// outbox dedupe keys show in logs: neither the openid nor the binding's token (an unbind capability) goes in
 		String recipient = Recipients.pseudonym(binding.openid());
-		String dedupeKey = content.kind() == PushKind.BOUND
-				? "push:bound:" + binding.receiptCode() + ":" + recipient + ":" + binding.boundAt().toEpochMilli()
-				: "push:" + caseId + ":" + content.firstSeq() + ":" + recipient;
+		String dedupeKey = switch (content.kind()) {
+			case BOUND -> "push:bound:" + binding.receiptCode() + ":" + recipient + ":" + binding.boundAt().toEpochMilli();
+			case RATING_INVITATION -> "push:rating-invitation:" + caseId + ":" + recipient;
+			default -> "push:" + caseId + ":" + content.firstSeq() + ":" + recipient;
+		};
 		PushRow push = new PushRow(UUID.randomUUID(), dedupeKey, binding.receiptCode(), caseId, binding.openid(), content,
-				properties.templateId(), link(binding), content.data(properties.keys(), binding.receiptCode(), bundleName),
+				properties.templateId(), link(binding, content.kind()), content.data(properties.keys(), binding.receiptCode(), bundleName),
 				content.kind().debounced(), "pending", null, null, 0, now, now, null);
 		return pushes.insert(push, dueAt)
 				.flatMap(inserted -> inserted
@@ -86,8 +93,14 @@ public class PushWriter {
 						: Mono.empty());
 	}
 
-	/** The applicant's signed progress page, with the binding's token so that the page offers to unbind. */
-	private String link(Binding binding) {
+	/**
+	 * The applicant's signed progress page, with the binding's token so that the page offers to unbind; an invitation
+	 * to rate opens the rating module's page of the case, signed with the same key.
+	 */
+	private String link(Binding binding, PushKind kind) {
+		if (kind == PushKind.RATING_INVITATION) {
+			return properties.publicBaseUrl() + "/cases/" + binding.receiptCode() + "/rating?k=" + links.keyFor(binding.receiptCode());
+		}
 		return properties.publicBaseUrl() + links.progressPath(binding.receiptCode()) + "&w=" + binding.token();
 	}
 }

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.offset;
 /**
  * A newcomer on the smallest phone (320 CSS px) with text at 200% finds 新生儿出生一件事 by searching 出生, reads a
  * guide of it, follows the guide's link to the bundle, and has 立即办理 at the bottom of both pages without it hiding
- * the end of the page. The pages carry no script; the bar is a plain link.
+ * the end of the page. The bar is a plain link, no script.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "onething.catalog.import-on-startup=false")
 class FoundFromAnywhereBrowserTests {

@@ -17,7 +17,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
 
 /** The QR codes on a printed case document, read as phones do from a rendering of each page. */
-final class PrintedQrCodes {
+public final class PrintedQrCodes {
 
 	private PrintedQrCodes() {
 	}
@@ -27,7 +27,7 @@ final class PrintedQrCodes {
 	 * ZXing's finder a false pattern at one resolution (a code's content, and so its layout, is random per run), so
 	 * what two resolutions read is put together.
 	 */
-	static Set<String> of(PDDocument document) throws IOException {
+	public static Set<String> of(PDDocument document) throws IOException {
 		Set<String> contents = new LinkedHashSet<>();
 		for (int page = 0; page < document.getNumberOfPages(); page++) {
 			for (int dpi : new int[] { 200, 300 }) {

@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A reviewer at a desk, keyboard only, in headless Chromium: sign in, open the first case of the queue, jump to the
- * decision with its access key, approve. The console carries no script, like the applicant pages.
+ * decision with its access key, approve. The console carries no script.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "onething.catalog.import-on-startup=false", "onething.identity.demo-accounts=false" })
