@@ -29,6 +29,12 @@ public record ApprovalPlan(List<Step> steps) {
 		return steps.stream().filter(s -> s.itemCodes().contains(itemCode)).findFirst();
 	}
 
+	/** Whether {@code laterId} starts only after {@code earlierId} is approved: it depends on it, directly or not. */
+	public boolean follows(String laterId, String earlierId) {
+		return step(laterId).map(later -> later.dependsOn().contains(earlierId)
+				|| later.dependsOn().stream().anyMatch(dependency -> follows(dependency, earlierId))).orElse(false);
+	}
+
 	/**
 	 * The steps that may start once the steps {@code approved} are approved: not approved yet, and every step they
 	 * depend on approved. With nothing approved these are the plan's first steps.

@@ -13,10 +13,11 @@ import java.util.Optional;
  * @param committedLimit 承诺时限 of the whole bundle, in working days; at most 45 for joint handling (§42)
  * @param partialOutcomes whether the items may end differently (one refused, others approved); when false, a
  *        refusal of any item ends the whole bundle
+ * @param produced the documents the bundle's own steps produce, which the applicant is not asked for (免提交)
  */
 public record Bundle(String id, int version, String name, List<String> aliases, String description,
 		String leadDepartmentId, List<BundleItem> items, CombinedForm form, List<MergedMaterial> materials,
-		ApprovalPlan plan, int committedLimit, boolean partialOutcomes) {
+		ApprovalPlan plan, int committedLimit, boolean partialOutcomes, List<ProducedMaterial> produced) {
 
 	/** 行政许可法 §42 ¶2: handled jointly, at most 45 days (working days, §82); the extension is casework's. */
 	public static final int JOINT_HANDLING_CAP = 45;
@@ -25,11 +26,12 @@ public record Bundle(String id, int version, String name, List<String> aliases, 
 		aliases = List.copyOf(aliases);
 		items = List.copyOf(items);
 		materials = List.copyOf(materials);
+		produced = produced == null ? List.of() : List.copyOf(produced);
 	}
 
 	public Bundle withVersion(int version) {
 		return new Bundle(id, version, name, aliases, description, leadDepartmentId, items, form, materials, plan,
-				committedLimit, partialOutcomes);
+				committedLimit, partialOutcomes, produced);
 	}
 
 	public Optional<BundleItem> item(String code) {

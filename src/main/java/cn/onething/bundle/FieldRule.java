@@ -3,7 +3,9 @@ package cn.onething.bundle;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -36,47 +38,90 @@ public record FieldRule(FieldType type, Integer maxLength, String pattern, BigDe
 	 * ("出生日期" + "不能晚于今天"), or empty when it is allowed.
 	 */
 	public Optional<String> problem(String value, LocalDate today) {
+		Map<String, String> messages = messages();
+		return reason(value, today).map(messages::get);
+	}
+
+	/**
+	 * Each reason this rule can refuse an answer for, by code, with what the form says after the field's label.
+	 * The form's JSON Schema carries them ({@code x-messages}), so the page's own checks say the server's words.
+	 */
+	public Map<String, String> messages() {
+		Map<String, String> messages = new LinkedHashMap<>();
+		switch (type) {
+			case TEXT -> {
+				if (maxLength != null) {
+					messages.put("maxLength", "不能超过" + maxLength + "个字");
+				}
+				if (pattern != null) {
+					messages.put("pattern", "格式不正确");
+				}
+			}
+			case ID_NUMBER -> messages.putAll(ResidentIdNumber.MESSAGES);
+			case MOBILE -> messages.put("pattern", "应为11位手机号码（以1开头）");
+			case DATE -> {
+				messages.put("format", "应为有效日期，写作“年-月-日”，如2025-03-01");
+				if (notFuture) {
+					messages.put("notFuture", "不能晚于今天");
+				}
+			}
+			case NUMBER -> {
+				messages.put("number", "应为数字");
+				if (min != null) {
+					messages.put("minimum", "不能小于" + min.toPlainString());
+				}
+				if (max != null) {
+					messages.put("maximum", "不能大于" + max.toPlainString());
+				}
+			}
+			case CHOICE -> messages.put("enum", "应为以下之一：" + String.join("、", options));
+			case BOOLEAN -> messages.put("enum", "应选择“是”或“否”");
+		}
+		return messages;
+	}
+
+	private Optional<String> reason(String value, LocalDate today) {
 		return switch (type) {
-			case TEXT -> textProblem(value);
-			case ID_NUMBER -> ResidentIdNumber.problem(value, today);
-			case MOBILE -> MOBILE.matcher(value).matches() ? Optional.empty() : Optional.of("应为11位手机号码（以1开头）");
-			case DATE -> dateProblem(value, today);
-			case NUMBER -> numberProblem(value);
-			case CHOICE -> options.contains(value) ? Optional.empty() : Optional.of("应为以下之一：" + String.join("、", options));
-			case BOOLEAN -> value.equals("true") || value.equals("false") ? Optional.empty() : Optional.of("应选择“是”或“否”");
+			case TEXT -> textReason(value);
+			case ID_NUMBER -> ResidentIdNumber.reason(value, today);
+			case MOBILE -> MOBILE.matcher(value).matches() ? Optional.empty() : Optional.of("pattern");
+			case DATE -> dateReason(value, today);
+			case NUMBER -> numberReason(value);
+			case CHOICE -> options.contains(value) ? Optional.empty() : Optional.of("enum");
+			case BOOLEAN -> value.equals("true") || value.equals("false") ? Optional.empty() : Optional.of("enum");
 		};
 	}
 
-	private Optional<String> textProblem(String value) {
+	private Optional<String> textReason(String value) {
 		if (maxLength != null && value.codePointCount(0, value.length()) > maxLength) {
-			return Optional.of("不能超过" + maxLength + "个字");
+			return Optional.of("maxLength");
 		}
 		if (pattern != null && !Pattern.compile(pattern).matcher(value).matches()) {
-			return Optional.of("格式不正确");
+			return Optional.of("pattern");
 		}
 		return Optional.empty();
 	}
 
-	private Optional<String> dateProblem(String value, LocalDate today) {
+	private Optional<String> dateReason(String value, LocalDate today) {
 		try {
 			LocalDate date = LocalDate.parse(value);
-			return notFuture && date.isAfter(today) ? Optional.of("不能晚于今天") : Optional.empty();
+			return notFuture && date.isAfter(today) ? Optional.of("notFuture") : Optional.empty();
 		}
 		catch (DateTimeParseException e) {
-			return Optional.of("应为有效日期，写作“年-月-日”，如2025-03-01");
+			return Optional.of("format");
 		}
 	}
 
-	private Optional<String> numberProblem(String value) {
+	private Optional<String> numberReason(String value) {
 		if (!DECIMAL.matcher(value).matches()) {
-			return Optional.of("应为数字");
+			return Optional.of("number");
 		}
 		BigDecimal number = new BigDecimal(value);
 		if (min != null && number.compareTo(min) < 0) {
-			return Optional.of("不能小于" + min.toPlainString());
+			return Optional.of("minimum");
 		}
 		if (max != null && number.compareTo(max) > 0) {
-			return Optional.of("不能大于" + max.toPlainString());
+			return Optional.of("maximum");
 		}
 		return Optional.empty();
 	}

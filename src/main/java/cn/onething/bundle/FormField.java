@@ -11,12 +11,14 @@ import java.util.List;
  * @param required whether an answer is needed when the field is asked
  * @param when the answer that makes this field asked; null when it is always asked
  * @param itemCodes the items whose forms ask this field, in bundle order
+ * @param sameAs the situations in which another field's answer is this field's, tried in order; empty for none
  */
 public record FormField(String key, String label, String hint, boolean required, FieldRule rule, Condition when,
-		List<String> itemCodes) {
+		List<String> itemCodes, List<SameAnswer> sameAs) {
 
 	public FormField {
 		itemCodes = List.copyOf(itemCodes);
+		sameAs = sameAs == null ? List.of() : List.copyOf(sameAs);
 	}
 
 	/**
@@ -28,6 +30,6 @@ public record FormField(String key, String label, String hint, boolean required,
 		if (!codes.contains(itemCode)) {
 			codes.add(itemCode);
 		}
-		return new FormField(key, label, hint, required || requiredThere, rule, when, codes);
+		return new FormField(key, label, hint, required || requiredThere, rule, when, codes, sameAs);
 	}
 }

@@ -24,10 +24,12 @@ public final class MergedMaterials {
 	}
 
 	/**
-	 * The merged list, in the order the items (then their materials) first ask for each document. {@code shared}
-	 * must name materials of {@code guides} only (the bundle reader checks this).
+	 * The merged list, in the order the items (then their materials) first ask for each document, without the
+	 * materials the bundle produces itself. {@code shared} must name materials of {@code guides} only (the bundle
+	 * reader checks this).
 	 */
-	public static List<MergedMaterial> of(List<Guide> guides, List<SharedMaterial> shared) {
+	public static List<MergedMaterial> of(List<Guide> guides, List<SharedMaterial> shared, List<ProducedMaterial> produced) {
+		Set<MaterialRef> notAsked = produced.stream().flatMap(p -> p.replaces().stream()).collect(Collectors.toSet());
 		Map<MaterialRef, SharedMaterial> groupOf = new LinkedHashMap<>();
 		shared.forEach(group -> group.materials().forEach(ref -> groupOf.put(ref, group)));
 		Map<String, List<Material>> byKey = new LinkedHashMap<>();
@@ -35,6 +37,9 @@ public final class MergedMaterials {
 		for (Guide guide : guides) {
 			for (Material material : guide.materials()) {
 				MaterialRef ref = new MaterialRef(guide.code(), material.id());
+				if (notAsked.contains(ref)) {
+					continue;
+				}
 				SharedMaterial group = groupOf.get(ref);
 				String key = group == null ? guide.code() + "/" + material.id() : group.key();
 				byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(material);

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -28,26 +29,48 @@ public final class ResidentIdNumber {
 	}
 
 	/**
+	 * What the form says about each reason a number is refused, after the field's label ("母亲身份证号码" +
+	 * "校验位不正确…"), by the reason's code: the server's checks and the page's script (which reads them from the form's
+	 * JSON Schema) say the same words.
+	 */
+	public static final Map<String, String> MESSAGES = Map.of(
+			"shape", "应为18位，前17位是数字，最后一位是数字或X",
+			"province", "前两位不是有效的省级行政区划代码",
+			"birthDate", "中的出生日期（第7-14位）不是有效日期",
+			"birthFuture", "中的出生日期（第7-14位）晚于今天",
+			"checkDigit", "校验位不正确：有数字输错了，请对照身份证逐位核对");
+
+	/** The province codes a number may start with, for the page's own check. */
+	public static Set<String> provinces() {
+		return PROVINCES;
+	}
+
+	/**
 	 * Why {@code number} is not a valid resident ID number on {@code today}, worded to follow the field's label
-	 * ("身份证号码" + "校验位不正确"), or empty when it is valid. A lower-case x is read as X.
+	 * ("身份证号码" + "校验位不正确…"), or empty when it is valid. A lower-case x is read as X.
 	 */
 	public static Optional<String> problem(String number, LocalDate today) {
+		return reason(number, today).map(MESSAGES::get);
+	}
+
+	/** The code of {@link #MESSAGES} saying why the number is refused, or empty when it is valid. */
+	static Optional<String> reason(String number, LocalDate today) {
 		String id = number.strip().toUpperCase(java.util.Locale.ROOT);
 		if (!SHAPE.matcher(id).matches()) {
-			return Optional.of("应为18位，前17位是数字，最后一位是数字或X");
+			return Optional.of("shape");
 		}
 		if (!PROVINCES.contains(id.substring(0, 2))) {
-			return Optional.of("前两位不是有效的省级行政区划代码");
+			return Optional.of("province");
 		}
 		Optional<LocalDate> birth = birthDate(id);
 		if (birth.isEmpty() || birth.get().isBefore(EARLIEST_BIRTH)) {
-			return Optional.of("中的出生日期（第7-14位）不是有效日期");
+			return Optional.of("birthDate");
 		}
 		if (birth.get().isAfter(today)) {
-			return Optional.of("中的出生日期（第7-14位）晚于今天");
+			return Optional.of("birthFuture");
 		}
 		if (id.charAt(17) != checkCharacter(id)) {
-			return Optional.of("校验位不正确");
+			return Optional.of("checkDigit");
 		}
 		return Optional.empty();
 	}

@@ -49,10 +49,10 @@ public class BundleFiling {
 	 * names the field; empty when it can be.
 	 */
 	public Map<String, String> problems(Bundle bundle, Map<String, String> values, List<Upload> uploads) {
-		Map<String, String> answers = answers(bundle, values);
+		Map<String, String> answers = bundle.form().answers(values);
 		Map<String, String> problems = new LinkedHashMap<>(bundle.form().validate(answers));
 		for (String key : List.of(NAME, ID_NUMBER, PHONE)) {
-			if (!answers.containsKey(key) && !problems.containsKey(key)) {
+			if (!answers.containsKey(key) && !problems.containsKey(key) && !answeredByAFieldWithAProblem(bundle, key, values, problems)) {
 				problems.put(key, "请填写申请人的姓名、身份证号码和手机号码，以便查询进度和接收通知");
 			}
 		}
@@ -71,12 +71,19 @@ public class BundleFiling {
 			if (!problems.isEmpty()) {
 				return Mono.error(new CaseInputRejected(problems));
 			}
-			Map<String, String> answers = answers(bundle, values);
+			Map<String, String> answers = bundle.form().answers(values);
 			Applicant applicant = new Applicant(answers.get(NAME), answers.get(ID_NUMBER), answers.get(PHONE));
 			return casework.submit(terms(bundle), applicant, answers,
 					bundle.items().stream().collect(Collectors.toMap(BundleItem::code, BundleItem::guideVersion)),
 					uploads, actor, key);
 		});
+	}
+
+	/** The applicant's name is the father's when he applies: a missing father's name is told once, by his field. */
+	private static boolean answeredByAFieldWithAProblem(Bundle bundle, String key, Map<String, String> values,
+			Map<String, String> problems) {
+		return bundle.form().field(key).flatMap(field -> bundle.form().answeredBy(field, values))
+				.filter(source -> problems.containsKey(source.key())).isPresent();
 	}
 
 	/** What a problem's key names, for people: the field's label, or the material's name. */
@@ -87,18 +94,6 @@ public class BundleFiling {
 					.findFirst().orElse(material);
 		}
 		return bundle.form().field(problemKey).map(FormField::label).orElse(problemKey);
-	}
-
-	/** The answers to the form's own fields, trimmed, blanks dropped: anything else a request carries is not filed. */
-	private static Map<String, String> answers(Bundle bundle, Map<String, String> values) {
-		Map<String, String> answers = new LinkedHashMap<>();
-		for (FormField field : bundle.form().fields()) {
-			String value = values.get(field.key());
-			if (value != null && !value.isBlank()) {
-				answers.put(field.key(), value.strip());
-			}
-		}
-		return answers;
 	}
 
 	/**

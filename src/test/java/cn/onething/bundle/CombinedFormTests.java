@@ -24,7 +24,7 @@ class CombinedFormTests {
 			field("card.delivery", "社会保障卡领取方式", new FieldRule(FieldType.CHOICE, null, null, null, null, false, List.of("到窗口领取", "邮寄到家"))),
 			conditional("delivery.address", "邮寄地址", new Condition("card.delivery", "邮寄到家")),
 			field("parents.married", "父母是否已登记结婚", rule(FieldType.BOOLEAN)),
-			new FormField("bank.account", "银行卡号", null, false, new FieldRule(FieldType.TEXT, null, "\\d{12,30}", null, null, false, List.of()), null, List.of("A"))));
+			new FormField("bank.account", "银行卡号", null, false, new FieldRule(FieldType.TEXT, null, "\\d{12,30}", null, null, false, List.of()), null, List.of("A"), List.of())));
 
 	@Test
 	void aCompleteFormHasNoProblem() {
@@ -46,7 +46,7 @@ class CombinedFormTests {
 	@Test
 	void aWrongCheckDigitIsToldAsTheIdNumberOfTheApplicant() {
 		assertThat(form.validate(with("applicant.idNumber", "451421198503120043"), TODAY))
-				.containsExactly(entry("applicant.idNumber", "申请人身份证号码校验位不正确"));
+				.containsExactly(entry("applicant.idNumber", "申请人身份证号码校验位不正确：有数字输错了，请对照身份证逐位核对"));
 	}
 
 	@Test
@@ -103,7 +103,7 @@ class CombinedFormTests {
 	void aFieldHangingOnAHiddenFieldIsHiddenToo() {
 		CombinedForm chained = new CombinedForm(List.of(
 				field("parents.married", "父母是否已登记结婚", rule(FieldType.BOOLEAN)),
-				new FormField("father.known", "是否填写父亲信息", null, true, rule(FieldType.BOOLEAN), new Condition("parents.married", "false"), List.of("A")),
+				new FormField("father.known", "是否填写父亲信息", null, true, rule(FieldType.BOOLEAN), new Condition("parents.married", "false"), List.of("A"), List.of()),
 				conditional("father.name", "父亲姓名", new Condition("father.known", "true"))));
 
 		assertThat(chained.validate(Map.of("parents.married", "true", "father.known", "true"), TODAY)).isEmpty();
@@ -143,10 +143,10 @@ class CombinedFormTests {
 	}
 
 	private static FormField field(String key, String label, FieldRule rule) {
-		return new FormField(key, label, null, true, rule, null, List.of("A"));
+		return new FormField(key, label, null, true, rule, null, List.of("A"), List.of());
 	}
 
 	private static FormField conditional(String key, String label, Condition when) {
-		return new FormField(key, label, null, true, rule(FieldType.TEXT), when, List.of("A"));
+		return new FormField(key, label, null, true, rule(FieldType.TEXT), when, List.of("A"), List.of());
 	}
 }

@@ -28,7 +28,7 @@ class MergedMaterialsTests {
 
 	@Test
 	void aDocumentSeveralItemsAskForIsAskedOnce() {
-		List<MergedMaterial> merged = MergedMaterials.of(List.of(hukou, insurance, vaccination), shared);
+		List<MergedMaterial> merged = MergedMaterials.of(List.of(hukou, insurance, vaccination), shared, List.of());
 
 		assertThat(merged).extracting(MergedMaterial::key)
 				.containsExactly("birth-certificate", "000707001000/household-register", "guardian-id");
@@ -38,7 +38,7 @@ class MergedMaterialsTests {
 
 	@Test
 	void requiredBeatsNeededOnlyInSomeSituations() {
-		MergedMaterial birthCertificate = MergedMaterials.of(List.of(hukou, insurance, vaccination), shared).get(0);
+		MergedMaterial birthCertificate = MergedMaterials.of(List.of(hukou, insurance, vaccination), shared, List.of()).get(0);
 
 		assertThat(birthCertificate.required()).isTrue();
 		assertThat(birthCertificate.requirementLabel()).isEqualTo("必要");
@@ -47,7 +47,7 @@ class MergedMaterialsTests {
 
 	@Test
 	void theLargerNumberOfOriginalsAndOfCopiesCounts() {
-		MergedMaterial birthCertificate = MergedMaterials.of(List.of(hukou, insurance, vaccination), shared).get(0);
+		MergedMaterial birthCertificate = MergedMaterials.of(List.of(hukou, insurance, vaccination), shared, List.of()).get(0);
 
 		assertThat(birthCertificate.original()).isEqualTo(1);
 		assertThat(birthCertificate.copies()).isEqualTo(2);
@@ -55,7 +55,7 @@ class MergedMaterialsTests {
 
 	@Test
 	void aDocumentNeededOnlyInSomeSituationsByEveryItemKeepsEachItemsCondition() {
-		MergedMaterial guardianId = MergedMaterials.of(List.of(hukou, insurance, vaccination), shared).get(2);
+		MergedMaterial guardianId = MergedMaterials.of(List.of(hukou, insurance, vaccination), shared, List.of()).get(2);
 
 		assertThat(guardianId.required()).isFalse();
 		assertThat(guardianId.condition()).isEqualTo("为未成年人参保的提交。\n首次建档的提交。");
@@ -63,19 +63,19 @@ class MergedMaterialsTests {
 
 	@Test
 	void theFormEveryItemAcceptsIsAskedAndPaperAndElectronicBothWhenNoneFitsAll() {
-		List<MergedMaterial> merged = MergedMaterials.of(List.of(hukou, insurance, vaccination), shared);
+		List<MergedMaterial> merged = MergedMaterials.of(List.of(hukou, insurance, vaccination), shared, List.of());
 
 		assertThat(merged.get(0).form()).isEqualTo("纸质");
 		assertThat(merged.get(2).form()).isEqualTo("电子");
 		Guide paperOnly = guide("000000000001", material("guardian-id", 1, 0, "纸质", true, null));
 		SharedMaterial clash = new SharedMaterial("guardian-id", null, List.of(
 				new MaterialRef("000000000001", "guardian-id"), new MaterialRef("002016430000", "guardian-id")));
-		assertThat(MergedMaterials.of(List.of(paperOnly, vaccination), List.of(clash)).get(0).form()).isEqualTo("纸质和电子");
+		assertThat(MergedMaterials.of(List.of(paperOnly, vaccination), List.of(clash), List.of()).get(0).form()).isEqualTo("纸质和电子");
 	}
 
 	@Test
 	void aSharedDocumentIsNamedAsTheEditorSaysOrAsTheFirstItemNamesIt() {
-		List<MergedMaterial> merged = MergedMaterials.of(List.of(hukou, insurance, vaccination), shared);
+		List<MergedMaterial> merged = MergedMaterials.of(List.of(hukou, insurance, vaccination), shared, List.of());
 
 		assertThat(merged.get(0).name()).isEqualTo("出生医学证明");
 		assertThat(merged.get(2).name()).isEqualTo("材料guardian-id");
@@ -83,7 +83,7 @@ class MergedMaterialsTests {
 
 	@Test
 	void withoutSharedMaterialsEveryItemsMaterialStaysSeparate() {
-		assertThat(MergedMaterials.of(List.of(hukou, insurance), List.of())).extracting(MergedMaterial::key).containsExactly(
+		assertThat(MergedMaterials.of(List.of(hukou, insurance), List.of(), List.of())).extracting(MergedMaterial::key).containsExactly(
 				"000707001000/birth-certificate", "000707001000/household-register", "002040416000/birth-certificate",
 				"002040416000/guardian-id");
 	}

@@ -24,8 +24,8 @@ class ResidentIdNumberTests {
 
 	@Test
 	void aWrongCheckCharacterIsNamedAsSuch() {
-		assertThat(ResidentIdNumber.problem("451421198503120043", TODAY)).contains("校验位不正确");
-		assertThat(ResidentIdNumber.problem("110105194912310021", TODAY)).contains("校验位不正确");
+		assertThat(ResidentIdNumber.problem("451421198503120043", TODAY)).contains("校验位不正确：有数字输错了，请对照身份证逐位核对");
+		assertThat(ResidentIdNumber.problem("110105194912310021", TODAY)).contains("校验位不正确：有数字输错了，请对照身份证逐位核对");
 	}
 
 	@Test

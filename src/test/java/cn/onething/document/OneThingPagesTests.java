@@ -119,6 +119,16 @@ class OneThingPagesTests {
 	}
 
 	@Test
+	void theDocumentsTheBundleProducesAreSaidToBeSharedNotAsked() {
+		Bundle newborn = bundles.bundle("newborn").orElseThrow();
+		String text = compact(bundleText(whole, newborn));
+
+		String materials = text.substring(text.indexOf("三、一套材料"), text.indexOf("四、办理步骤"));
+		assertThat(materials).contains(compact("出生医学证明：由本件事自动共享，无需提交（签发出生医学证明通过后产生）。"),
+				compact("新生儿的居民户口簿：由本件事自动共享，无需提交（出生登记（落户）通过后产生）。"));
+	}
+
+	@Test
 	void theStagesFollowThePlanInOrderSayingWhichRunInParallel() {
 		for (Bundle bundle : bundles.bundles()) {
 			String text = compact(bundleText(whole, bundle));

@@ -135,7 +135,9 @@ class MalformedInputTests {
 		for (String body : List.of("code=%G1%&phoneTail=1", "code=%00&phoneTail=%00", "code=%FF%FE&phoneTail=1", "%", "code=%E4%B8")) {
 			assertThat(send("POST", "/cases", form, body).status()).as(body).isEqualTo(400);
 		}
-		for (String body : List.of("child.name=%G1%", "child.name=a%00b", "applicant.name=%FF%FE", "%")) {
+		for (String body : List.of("child.name=%G1%", "child.name=a%00b", "applicant.name=%FF%FE", "%",
+				"idempotencyKey=k1&kept.material.parents-id=%27%20or%201%3D1", "idempotencyKey=k1&kept.material.parents-id=..%2F..",
+				"idempotencyKey=k1&kept.material.%00=00000000-0000-0000-0000-000000000000")) {
 			assertThat(send("POST", "/bundles/newborn/applications", form, body).status()).as(body).isBetween(400, 499);
 		}
 		assertThat(send("POST", "/staff/login", form, "username=a%00b&password=%G1").status()).isBetween(400, 499);

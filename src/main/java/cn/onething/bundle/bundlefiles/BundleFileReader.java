@@ -16,6 +16,7 @@ import cn.onething.bundle.BundleItem;
 import cn.onething.bundle.CombinedForm;
 import cn.onething.bundle.MaterialRef;
 import cn.onething.bundle.MergedMaterials;
+import cn.onething.bundle.ProducedMaterial;
 import cn.onething.bundle.SharedMaterial;
 import cn.onething.catalog.CatalogSnapshot;
 import cn.onething.catalog.guidefiles.Problems;
@@ -54,16 +55,20 @@ final class BundleFileReader {
 		List<YamlFields> itemEntries = file.objects("items", true);
 		Map<String, Guide> guides = items(file, itemEntries);
 		CombinedForm form = new FormReader().read(itemEntries);
+		List<YamlFields> stepEntries = file.objects("plan", true);
+		ApprovalPlan plan = new PlanReader(departments, guides).read(stepEntries, itemEntries);
+		Map<MaterialRef, ProducedReader.Declared> produced = new ProducedReader(guides, plan).read(stepEntries);
 		List<SharedMaterial> shared = file.objects("sharedMaterials", false).stream()
-				.map(entry -> sharedMaterial(entry, guides)).toList();
+				.map(entry -> sharedMaterial(entry, guides, produced)).toList();
 		checkSharedOnce(file, shared);
-		ApprovalPlan plan = new PlanReader(departments, guides).read(file.objects("plan", true), itemEntries);
 		if (!problems.isEmpty()) {
 			return null;
 		}
+		List<ProducedMaterial> results = produced.values().stream().map(ProducedReader.Declared::produced).distinct().toList();
 		return new Bundle(id, 0, name, aliases, description, lead.orElseThrow().id(),
 				guides.values().stream().map(g -> new BundleItem(g.code(), g.name(), g.department().id(), catalogue.versionOf(g.code()))).toList(),
-				form, MergedMaterials.of(List.copyOf(guides.values()), shared), plan, committedLimit, partialOutcomes);
+				form, MergedMaterials.of(List.copyOf(guides.values()), shared, results), plan, committedLimit,
+				partialOutcomes, results);
 	}
 
 	/** Reads an id of departments.yaml, reporting a missing or unknown one. */
@@ -118,7 +123,8 @@ final class BundleFileReader {
 		return "办事指南目录中没有基本编码为“" + code + "”的事项";
 	}
 
-	private SharedMaterial sharedMaterial(YamlFields entry, Map<String, Guide> guides) {
+	private SharedMaterial sharedMaterial(YamlFields entry, Map<String, Guide> guides,
+			Map<MaterialRef, ProducedReader.Declared> produced) {
 		entry.onlyKeys(Set.of("key", "name", "materials"));
 		String key = entry.text("key");
 		if (key != null && !ID.matcher(key).matches()) {
@@ -142,6 +148,11 @@ final class BundleFileReader {
 			}
 			else if (guide.materials().stream().noneMatch(m -> materialId.equals(m.id()))) {
 				use.problem("material", "事项“" + code + "”（" + guide.name() + "）没有 id 为“" + materialId + "”的材料");
+			}
+			else if (produced.containsKey(new MaterialRef(code, materialId))) {
+				YamlFields declared = produced.get(new MaterialRef(code, materialId)).entry();
+				use.problem("material", "材料 " + code + "/" + materialId + " 由本件事的步骤产生（" + declared.field("materials")
+						+ "，第" + declared.line("materials") + "行），不应再要求申请人提交：请从 sharedMaterials 中删去");
 			}
 			else {
 				refs.add(new MaterialRef(code, materialId));

@@ -12,12 +12,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
 
 import cn.onething.bundle.CombinedForm;
 import cn.onething.bundle.Condition;
 import cn.onething.bundle.FieldRule;
 import cn.onething.bundle.FieldType;
 import cn.onething.bundle.FormField;
+import cn.onething.bundle.SameAnswer;
 import cn.onething.catalog.guidefiles.YamlFields;
 
 /**
@@ -30,7 +32,7 @@ final class FormReader {
 
 	private static final Pattern KEY = Pattern.compile("[a-z][A-Za-z0-9]*(\\.[a-z][A-Za-z0-9]*)+");
 	private static final Set<String> FIELD_KEYS = Set.of("key", "label", "type", "required", "hint", "maxLength",
-			"pattern", "min", "max", "notFuture", "options", "when");
+			"pattern", "min", "max", "notFuture", "options", "when", "sameAs");
 	/** Constraints that make sense for one type only. */
 	private static final Map<String, FieldType> ONLY_FOR = Map.of("maxLength", FieldType.TEXT, "pattern", FieldType.TEXT,
 			"min", FieldType.NUMBER, "max", FieldType.NUMBER, "notFuture", FieldType.DATE, "options", FieldType.CHOICE);
@@ -72,7 +74,37 @@ final class FormReader {
 		}
 		references.forEach(this::resolve);
 		checkConditions();
-		return new CombinedForm(order.stream().map(definitions::get).filter(Objects::nonNull).map(Placed::field).toList());
+		List<String> answerOrder = new ArrayList<>();
+		order.forEach(key -> placeAfterItsDependencies(key, answerOrder));
+		return new CombinedForm(answerOrder.stream().map(definitions::get).filter(Objects::nonNull).map(Placed::field).toList());
+	}
+
+	/**
+	 * The form asks in the order of the files, except that a question comes after the questions it depends on (the
+	 * one its condition reads, the ones whose answer it takes): the marriage question before the father's name, who
+	 * is applying before the applicant's name. Loops are refused by {@link #checkConditions}; the guard only stops.
+	 */
+	private void placeAfterItsDependencies(String key, List<String> placed) {
+		if (placed.contains(key)) {
+			return;
+		}
+		placed.add(key);
+		Placed definition = definitions.get(key);
+		if (definition == null) {
+			return;
+		}
+		List<String> dependencies = new ArrayList<>();
+		FormField field = definition.field();
+		if (field.when() != null) {
+			dependencies.add(field.when().field());
+		}
+		field.sameAs().forEach(same -> {
+			dependencies.add(same.when() == null ? null : same.when().field());
+			dependencies.add(same.field());
+		});
+		placed.remove(key);
+		dependencies.stream().filter(Objects::nonNull).filter(definitions::containsKey).forEach(d -> placeAfterItsDependencies(d, placed));
+		placed.add(key);
 	}
 
 	private void readField(String code, String key, YamlFields entry) {
@@ -80,7 +112,7 @@ final class FormReader {
 			order.add(key);
 		}
 		if (isReference(entry)) {
-			references.add(new Placed(new FormField(key, null, null, false, null, null, List.of(code)), entry));
+			references.add(new Placed(new FormField(key, null, null, false, null, null, List.of(code), List.of()), entry));
 			return;
 		}
 		defined.add(key);
@@ -150,7 +182,13 @@ final class FormReader {
 			entry.problem("options", "选项重复");
 		}
 		Condition when = entry.object("when", false).map(FormReader::condition).orElse(null);
-		return new FormField(key, label, entry.optionalText("hint"), required, rule, when, List.of(code));
+		List<SameAnswer> sameAs = entry.objects("sameAs", false).stream().map(FormReader::sameAnswer).toList();
+		return new FormField(key, label, entry.optionalText("hint"), required, rule, when, List.of(code), sameAs);
+	}
+
+	private static SameAnswer sameAnswer(YamlFields same) {
+		same.onlyKeys(Set.of("when", "field"));
+		return new SameAnswer(same.object("when", true).map(FormReader::condition).orElse(null), same.text("field"));
 	}
 
 	private static Condition condition(YamlFields when) {
@@ -206,6 +244,9 @@ final class FormReader {
 		parts.put("pattern", rule.pattern());
 		parts.put("notFuture", String.valueOf(rule.notFuture()));
 		parts.put("when", field.when() == null ? null : field.when().field() + " = " + field.when().equals());
+		parts.put("sameAs", field.sameAs().isEmpty() ? null : field.sameAs().stream()
+				.map(same -> same.field() + (same.when() == null ? "" : "（" + same.when().field() + " = " + same.when().equals() + "）"))
+				.collect(Collectors.joining("、")));
 		return parts;
 	}
 
@@ -230,27 +271,62 @@ final class FormReader {
 	 */
 	private void checkConditions() {
 		for (Placed placed : definitions.values()) {
-			Condition when = placed.field().when();
-			if (when == null || when.field() == null || when.equals() == null) {
-				continue;
-			}
-			Placed controller = definitions.get(when.field());
 			YamlFields entry = placed.entry();
-			if (controller == null) {
-				entry.problem("when", "条件字段“" + when.field() + "”不在本一件事的表单中");
-				continue;
+			Condition when = placed.field().when();
+			if (when != null && checkCondition(entry, "when", when)) {
+				conditionLoop(placed.field().key()).ifPresent(loop -> entry.problem("when", "字段的填写条件形成循环：" + String.join(" → ", loop)));
 			}
-			FieldRule rule = controller.field().rule();
-			if (rule.type() != FieldType.CHOICE && rule.type() != FieldType.BOOLEAN) {
-				entry.problem("when", "字段“" + when.field() + "”不是选项或是/否字段，不能作为填写条件");
-			}
-			else if (rule.type() == FieldType.CHOICE && !rule.options().contains(when.equals())) {
-				entry.problem("when", "“" + when.equals() + "”不是字段“" + when.field() + "”的选项，应为：" + String.join("、", rule.options()));
-			}
-			else if (rule.type() == FieldType.BOOLEAN && !Set.of("true", "false").contains(when.equals())) {
-				entry.problem("when", "字段“" + when.field() + "”是是/否字段，条件应写 true 或 false");
-			}
-			conditionLoop(placed.field().key()).ifPresent(loop -> entry.problem("when", "字段的填写条件形成循环：" + String.join(" → ", loop)));
+			placed.field().sameAs().forEach(same -> checkSameAnswer(placed.field(), entry, same));
+		}
+	}
+
+	/** Whether the condition can be read; when it cannot, the problem is reported under {@code attribute}. */
+	private boolean checkCondition(YamlFields entry, String attribute, Condition when) {
+		if (when.field() == null || when.equals() == null) {
+			return false;
+		}
+		Placed controller = definitions.get(when.field());
+		if (controller == null) {
+			entry.problem(attribute, "条件字段“" + when.field() + "”不在本一件事的表单中");
+			return false;
+		}
+		FieldRule rule = controller.field().rule();
+		if (rule.type() != FieldType.CHOICE && rule.type() != FieldType.BOOLEAN) {
+			entry.problem(attribute, "字段“" + when.field() + "”不是选项或是/否字段，不能作为填写条件");
+		}
+		else if (rule.type() == FieldType.CHOICE && !rule.options().contains(when.equals())) {
+			entry.problem(attribute, "“" + when.equals() + "”不是字段“" + when.field() + "”的选项，应为：" + String.join("、", rule.options()));
+		}
+		else if (rule.type() == FieldType.BOOLEAN && !Set.of("true", "false").contains(when.equals())) {
+			entry.problem(attribute, "字段“" + when.field() + "”是是/否字段，条件应写 true 或 false");
+		}
+		else {
+			return true;
+		}
+		return false;
+	}
+
+	/**
+	 * The answer taken must be another field of the form of the same type, which takes no answer from elsewhere
+	 * itself (one step, so no loop); the situation is a condition like {@code when}.
+	 */
+	private void checkSameAnswer(FormField field, YamlFields entry, SameAnswer same) {
+		if (same.when() != null) {
+			checkCondition(entry, "sameAs", same.when());
+		}
+		if (same.field() == null) {
+			return;
+		}
+		Placed source = definitions.get(same.field());
+		if (source == null || same.field().equals(field.key())) {
+			entry.problem("sameAs", "字段“" + same.field() + "”不是本一件事表单中的另一个字段");
+		}
+		else if (source.field().rule().type() != field.rule().type()) {
+			entry.problem("sameAs", "字段“" + same.field() + "”的类型为 " + source.field().rule().type().code() + "，与本字段的 "
+					+ field.rule().type().code() + " 不同，不能直接取用它的答案");
+		}
+		else if (!source.field().sameAs().isEmpty()) {
+			entry.problem("sameAs", "字段“" + same.field() + "”本身也取用别的字段的答案，请直接写那个字段");
 		}
 	}
 

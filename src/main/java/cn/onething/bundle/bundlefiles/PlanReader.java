@@ -34,7 +34,7 @@ final class PlanReader {
 		Map<String, String> stepDeciding = new HashMap<>();
 		List<Step> steps = new ArrayList<>();
 		for (YamlFields entry : stepEntries) {
-			entry.onlyKeys(Set.of("id", "name", "department", "items", "dependsOn"));
+			entry.onlyKeys(Set.of("id", "name", "department", "items", "dependsOn", "produces"));
 			String id = entry.text("id");
 			if (id != null && !BundleFileReader.ID.matcher(id).matches()) {
 				entry.problem("id", "步骤 id 应为小写英文字母、数字和“-”，实际为“" + id + "”");

@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 import cn.onething.bundle.Bundle;
 import cn.onething.bundle.BundleItem;
 import cn.onething.bundle.Bundles;
-import cn.onething.bundle.FormField;
 import cn.onething.bundle.Step;
 import cn.onething.catalog.Catalog;
 import cn.onething.catalog.CatalogSnapshot;
@@ -70,7 +69,7 @@ class BundlePages {
 		Bundle bundle = find(id);
 		return Rendering.view("bundle/applicant/form").modelAttribute("catalog", catalog.current())
 				.modelAttribute("bundle", bundle)
-				.modelAttribute("labels", bundle.form().fields().stream().collect(Collectors.toMap(FormField::key, FormField::label)))
+				.modelAttribute("labels", bundle.form().labels())
 				.modelAttribute("today", LocalDate.now(CHINA).toString())
 				.modelAttribute("submissionKey", UUID.randomUUID().toString())
 				.header(HttpHeaders.CACHE_CONTROL, "private, no-cache")

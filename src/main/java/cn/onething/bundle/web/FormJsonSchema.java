@@ -7,9 +7,11 @@ import java.util.Map;
 
 import cn.onething.bundle.Bundle;
 import cn.onething.bundle.CombinedForm;
+import cn.onething.bundle.Condition;
 import cn.onething.bundle.FieldRule;
 import cn.onething.bundle.FieldType;
 import cn.onething.bundle.FormField;
+import cn.onething.bundle.ResidentIdNumber;
 
 /**
  * The combined form as a JSON Schema (draft 2020-12) for systems that file applications by API: one property per
@@ -17,6 +19,12 @@ import cn.onething.bundle.FormField;
  * an {@code if/then} that requires it only when its condition (and its controller's) holds. The server still
  * validates with {@link CombinedForm#validate}, which also knows rules a schema cannot say (check digits, "not
  * after today").
+ * <p>
+ * The applicant's page checks answers as they are typed from this same schema, so each property also carries, under
+ * {@code x-} keywords standard validators ignore, what the server checks beyond the standard ones and the server's
+ * own words for each refusal: {@code x-messages} (reason → message, with the label), {@code x-required},
+ * {@code x-when}, {@code x-sameAs}, {@code x-check: residentIdNumber} with {@code x-provinces}, and
+ * {@code x-notAfterToday}.
  */
 final class FormJsonSchema {
 
@@ -36,9 +44,10 @@ final class FormJsonSchema {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		form.fields().forEach(field -> properties.put(field.key(), property(field)));
 		schema.put("properties", properties);
-		schema.put("required", form.fields().stream().filter(f -> f.required() && f.when() == null).map(FormField::key).toList());
+		schema.put("required", form.fields().stream().filter(f -> f.required() && f.when() == null && f.sameAs().isEmpty())
+				.map(FormField::key).toList());
 		List<Map<String, Object>> conditionals = form.fields().stream()
-				.filter(f -> f.required() && f.when() != null)
+				.filter(f -> f.required() && (f.when() != null || !f.sameAs().isEmpty()))
 				.map(f -> conditional(form, f))
 				.toList();
 		if (!conditionals.isEmpty()) {
@@ -93,7 +102,34 @@ final class FormJsonSchema {
 			}
 			case BOOLEAN -> property.put("type", "boolean");
 		}
+		return withPageRules(field, property);
+	}
+
+	private static Map<String, Object> withPageRules(FormField field, Map<String, Object> property) {
+		Map<String, String> messages = new LinkedHashMap<>();
+		messages.put("required", CombinedForm.missing(field));
+		field.rule().messages().forEach((reason, message) -> messages.put(reason, field.label() + message));
+		property.put("x-messages", messages);
+		property.put("x-required", field.required());
+		if (field.when() != null) {
+			property.put("x-when", condition(field.when()));
+		}
+		if (!field.sameAs().isEmpty()) {
+			property.put("x-sameAs", field.sameAs().stream()
+					.map(same -> Map.of("when", condition(same.when()), "field", same.field())).toList());
+		}
+		if (field.rule().type() == FieldType.ID_NUMBER) {
+			property.put("x-check", "residentIdNumber");
+			property.put("x-provinces", ResidentIdNumber.provinces().stream().sorted().toList());
+		}
+		if (field.rule().notFuture()) {
+			property.put("x-notAfterToday", true);
+		}
 		return property;
+	}
+
+	private static Map<String, String> condition(Condition when) {
+		return Map.of("field", when.field(), "equals", when.equals());
 	}
 
 	/** JSON Schema patterns match anywhere in the text; form rules match the whole answer. */
@@ -101,8 +137,26 @@ final class FormJsonSchema {
 		return "^(?:" + pattern + ")$";
 	}
 
-	/** if the field's condition holds (and that of every field it hangs on), then the field is required. */
+	/**
+	 * if the field's condition holds (and that of every field it hangs on), and no situation holds in which another
+	 * field answers it, then the field is required.
+	 */
 	private static Map<String, Object> conditional(CombinedForm form, FormField field) {
+		List<Map<String, Object>> parts = new ArrayList<>();
+		if (field.when() != null) {
+			parts.add(whenChain(form, field));
+		}
+		if (!field.sameAs().isEmpty()) {
+			parts.add(Map.of("not", Map.of("anyOf", field.sameAs().stream()
+					.map(same -> holding(form.field(same.when().field()).orElseThrow(), same.when())).toList())));
+		}
+		Map<String, Object> conditional = new LinkedHashMap<>();
+		conditional.put("if", parts.size() == 1 ? parts.get(0) : Map.of("allOf", parts));
+		conditional.put("then", Map.of("required", List.of(field.key())));
+		return conditional;
+	}
+
+	private static Map<String, Object> whenChain(CombinedForm form, FormField field) {
 		Map<String, Object> constants = new LinkedHashMap<>();
 		List<String> controllers = new ArrayList<>();
 		FormField current = field;
@@ -115,10 +169,12 @@ final class FormJsonSchema {
 		Map<String, Object> condition = new LinkedHashMap<>();
 		condition.put("properties", constants);
 		condition.put("required", controllers);
-		Map<String, Object> conditional = new LinkedHashMap<>();
-		conditional.put("if", condition);
-		conditional.put("then", Map.of("required", List.of(field.key())));
-		return conditional;
+		return condition;
+	}
+
+	private static Map<String, Object> holding(FormField controller, Condition when) {
+		return Map.of("properties", Map.of(controller.key(), Map.of("const", typed(controller, when.equals()))),
+				"required", List.of(controller.key()));
 	}
 
 	private static Object typed(FormField controller, String answer) {

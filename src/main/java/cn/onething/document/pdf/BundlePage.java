@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import cn.onething.bundle.Bundle;
 import cn.onething.bundle.BundleItem;
+import cn.onething.bundle.ProducedMaterial;
 import cn.onething.bundle.Step;
 import cn.onething.catalog.CatalogSnapshot;
 import cn.onething.document.CompendiumContents;
@@ -50,6 +51,10 @@ final class BundlePage {
 		book.add(items(bundle));
 		book.heading("三、一套材料（共 " + bundle.materials().size() + " 项，每份只交一次）");
 		book.add(materials.of(bundle));
+		for (ProducedMaterial produced : bundle.produced()) {
+			book.body(produced.name() + "：" + ProducedMaterial.NOT_ASKED + "（"
+					+ bundle.plan().step(produced.stepId()).map(Step::name).orElse(produced.stepId()) + "通过后产生）。");
+		}
 		book.heading("四、办理步骤");
 		book.body("各阶段依次办理（串联），前一阶段办结后开始下一阶段；同一阶段有几个步骤的，由各部门同时办理（并联）。");
 		stages(bundle);

@@ -92,7 +92,8 @@ class BundleWebTests {
 		for (MergedMaterial material : newborn.materials()) {
 			assertThat(page).contains("id=\"material-" + material.key() + "\"");
 		}
-		assertThat(count(page, "出生医学证明（本件事签发后自动共享，免交纸质件）")).isEqualTo(1);
+		assertThat(page.substring(page.indexOf("不用提交的材料"))).contains("出生医学证明", "新生儿的居民户口簿",
+				"由本件事自动共享，无需提交", "（签发出生医学证明通过后产生）");
 		assertThat(page).contains("第 1 步", "第 2 步", "第 3 步", "2 项同时办理", "在“签发出生医学证明”办结后开始",
 				"承诺 15 个工作日", "扶绥县卫生健康局", "href=\"/bundles/newborn/form\"");
 		String plan = page.substring(page.indexOf("id=\"plan\""));
@@ -115,8 +116,11 @@ class BundleWebTests {
 		}
 		assertThat(page).contains("type=\"date\"", "type=\"tel\"", "pattern=\"1[3-9]\\d{9}\"", "pattern=\"\\d{17}[\\dXx]\"",
 				"required", "仅当“社会保障卡领取方式”选“邮寄到家”时填写", "仅当“父母是否已登记结婚”选“是”时填写");
-		assertThat(count(page, "<script")).as("the form needs no script: the only one is the 长辈版 switch").isEqualTo(1);
-		assertThat(page).contains("<script src=\"/static/js/elder.js");
+		assertThat(count(page, "<script")).as("the 长辈版 switch, and the form's own checks that read their rules from the "
+				+ "form schema (the form works without them)").isEqualTo(2);
+		assertThat(page).contains("<script src=\"/static/js/elder.js", "data-schema=\"/api/bundles/newborn/form-schema\"")
+				.containsPattern("<script src=\"/static/js/form\\.js\\?v=[0-9a-f]+\" defer></script>");
+		assertThat(page).contains("“申请人与新生儿的关系”选“父亲”时不用填写，使用“父亲姓名”的答案");
 		assertThat(page).containsPattern("<input type=\"text\" id=\"delivery.address\" name=\"delivery.address\" maxlength=\"100\">");
 	}
 
@@ -161,7 +165,8 @@ class BundleWebTests {
 				.containsEntry("$id", "https://zwfw.example.cn/api/bundles/newborn/form-schema");
 		assertThat(schema.get("properties")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
 				.containsKeys("child.birthDate", "applicant.idNumber", "delivery.address");
-		assertThat((List<?>) schema.get("allOf")).hasSize(3);
+		assertThat((List<?>) schema.get("allOf")).as("father's name and ID if married, the applicant's unless a parent applies, "
+				+ "delivery address if posted").hasSize(5);
 	}
 
 	@Test

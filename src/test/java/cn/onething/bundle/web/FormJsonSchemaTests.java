@@ -23,14 +23,14 @@ class FormJsonSchemaTests {
 					field("applicant.phone", FieldType.MOBILE, true, null),
 					field("child.birthDate", FieldType.DATE, true, null),
 					new FormField("business.area", "面积", "平方米", false,
-							new FieldRule(FieldType.NUMBER, null, null, BigDecimal.ONE, new BigDecimal("10000"), false, List.of()), null, List.of("A")),
+							new FieldRule(FieldType.NUMBER, null, null, BigDecimal.ONE, new BigDecimal("10000"), false, List.of()), null, List.of("A"), List.of()),
 					new FormField("card.delivery", "领取方式", null, true,
-							new FieldRule(FieldType.CHOICE, null, null, null, null, false, List.of("到窗口领取", "邮寄到家")), null, List.of("A")),
+							new FieldRule(FieldType.CHOICE, null, null, null, null, false, List.of("到窗口领取", "邮寄到家")), null, List.of("A"), List.of()),
 					field("delivery.address", FieldType.TEXT, true, new Condition("card.delivery", "邮寄到家")),
 					field("parents.married", FieldType.BOOLEAN, true, null),
 					field("father.name", FieldType.TEXT, true, new Condition("parents.married", "true")),
 					field("father.nickname", FieldType.TEXT, false, new Condition("parents.married", "true")))),
-			List.of(), new ApprovalPlan(List.of()), 15, true);
+			List.of(), new ApprovalPlan(List.of()), 15, true, List.of());
 
 	final Map<String, Object> schema = FormJsonSchema.of(bundle, "https://zwfw.example.cn/api/bundles/newborn/form-schema");
 
@@ -81,6 +81,6 @@ class FormJsonSchemaTests {
 	}
 
 	private static FormField field(String key, FieldType type, boolean required, Condition when) {
-		return new FormField(key, key, null, required, new FieldRule(type, null, null, null, null, false, List.of()), when, List.of("A"));
+		return new FormField(key, key, null, required, new FieldRule(type, null, null, null, null, false, List.of()), when, List.of("A"), List.of());
 	}
 }

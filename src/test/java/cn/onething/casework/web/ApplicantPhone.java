@@ -21,9 +21,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class ApplicantPhone implements AutoCloseable {
 
-	private final WebDriver browser = HeadlessChromium.phone(390, 844, 16);
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
+	private final WebDriver browser = HeadlessChromium.phone(390, 844, 16);
 	private final WebDriverWait wait = new WebDriverWait(browser, TIMEOUT);
 	private final String base;
 
@@ -89,9 +89,21 @@ final class ApplicantPhone implements AutoCloseable {
 	 * chromedriver may answer for them with an inspector error instead.)
 	 */
 	void presses(String button) {
+		leavesThePageBy(() -> browser.findElement(By.xpath("//button[normalize-space(.)='" + button + "']")).click());
+	}
+
+	/**
+	 * Sends the form as a browser without the page's script would (its own checks never run), to see what the server
+	 * answers on its own.
+	 */
+	void sendsTheFormPastThePagesChecks() {
+		leavesThePageBy(() -> ((JavascriptExecutor) browser).executeScript("document.querySelector('form[data-schema]').submit()"));
+	}
+
+	private void leavesThePageBy(Runnable action) {
 		JavascriptExecutor script = (JavascriptExecutor) browser;
 		script.executeScript("window.leftByTheTest = true");
-		browser.findElement(By.xpath("//button[normalize-space(.)='" + button + "']")).click();
+		action.run();
 		new WebDriverWait(browser, TIMEOUT).ignoring(WebDriverException.class).until(driver -> Boolean.TRUE.equals(
 				script.executeScript("return window.leftByTheTest === undefined && document.readyState === 'complete'")));
 	}
@@ -159,6 +171,50 @@ final class ApplicantPhone implements AutoCloseable {
 	/** Waits for the page whose title says this, after a click that leaves the page. */
 	void waitsForPage(String title) {
 		wait.until(ExpectedConditions.titleContains(title));
+	}
+
+	/** Presses a button that the page's own checks keep from sending: waits for the first problem they show. */
+	void triesToSend(String button) {
+		browser.findElement(By.xpath("//button[normalize-space(.)='" + button + "']")).click();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".field-check.field-problem")));
+	}
+
+	/** Waits until the form's own checks are ready (they read their rules from the server first). */
+	void waitsForTheFormsChecks() {
+		wait.until(ExpectedConditions.attributeToBe(By.cssSelector("form[data-schema]"), "data-checks", "ready"));
+	}
+
+	/**
+	 * Leaves the field labelled so, as a thumb tapping the next one does, and lets the page show what it says about
+	 * it before the next tap (a line appearing under the field moves what is below it).
+	 */
+	void leaves(String label) {
+		((JavascriptExecutor) browser).executeScript("arguments[0].dispatchEvent(new Event('change', {bubbles: true}))",
+				fieldLabelled(label));
+	}
+
+	/** What the page says under the question, from its own check or the server's: empty when nothing. */
+	String saysUnder(String label) {
+		WebElement question = questionSection(label);
+		return question.findElements(By.cssSelector(".field-problem, .field-check")).stream()
+				.filter(WebElement::isDisplayed).map(WebElement::getText).reduce((a, b) -> a + " " + b).orElse("");
+	}
+
+	/** Whether the form shows this question now (a question is a label or a choice's legend). */
+	boolean asks(String label) {
+		return questionSection(label).isDisplayed();
+	}
+
+	/** The labels of the file fields: the materials the form asks for. */
+	List<String> materialsAsked() {
+		return browser.findElements(By.cssSelector("input[type=file]")).stream()
+				.map(input -> browser.findElement(By.cssSelector("label[for='" + input.getDomAttribute("id") + "']")).getText())
+				.toList();
+	}
+
+	private WebElement questionSection(String label) {
+		return browser.findElement(By.xpath("//section[@data-field][.//label[starts-with(normalize-space(.), '" + label
+				+ "')] or .//legend[starts-with(normalize-space(.), '" + label + "')]]"));
 	}
 
 	private WebElement fieldLabelled(String label) {

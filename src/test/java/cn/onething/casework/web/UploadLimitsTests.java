@@ -157,7 +157,7 @@ class UploadLimitsTests {
 	void aFileOverTheFileLimitIsRefusedWith413NamingItAndNothingIsFiled() {
 		long before = cases();
 		MultipartBodyBuilder parts = application();
-		parts.part("material.birth-certificate", file("出生医学证明.pdf", pdf(1100 * KB)));
+		parts.part("material.parents-id", file("出生医学证明.pdf", pdf(1100 * KB)));
 
 		JsonNode problem = refusedByApi(parts);
 
@@ -206,7 +206,7 @@ class UploadLimitsTests {
 	@Test
 	void beyondTheUploadsInFlightOthersAreToldToRetryWhileOtherRoutesAnswer() throws Exception {
 		byte[] body = concat(RawUpload.field("application", "application/json", applicationJson()),
-				RawUpload.file("material.birth-certificate", "scan.pdf", pdf(500 * KB)), RawUpload.end());
+				RawUpload.file("material.parents-id", "scan.pdf", pdf(500 * KB)), RawUpload.end());
 		byte[] started = Arrays.copyOf(body, 100 * KB);
 		byte[] rest = Arrays.copyOfRange(body, started.length, body.length);
 		List<RawUpload> uploads = new ArrayList<>();
@@ -249,7 +249,7 @@ class UploadLimitsTests {
 	@Test
 	void aFileNameWithFoldersControlCharactersAndNulIsStoredAsADisplayName() throws Exception {
 		byte[] body = concat(RawUpload.field("application", "application/json", applicationJson()),
-				RawUpload.file("material.birth-certificate", "..%2F..%2Fetc%2F%E5%87%BA%E7%94%9F%00%0D%0A%E8%AF%81%E6%98%8E%E2%80%AE.pdf",
+				RawUpload.file("material.parents-id", "..%2F..%2Fetc%2F%E5%87%BA%E7%94%9F%00%0D%0A%E8%AF%81%E6%98%8E%E2%80%AE.pdf",
 						pdf(10 * KB)), RawUpload.end());
 		String receiptCode;
 		try (RawUpload upload = new RawUpload(port, "/api/applications", body.length, "Idempotency-Key: " + UUID.randomUUID())) {

@@ -6,17 +6,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import cn.onething.bundle.Bundle;
 import cn.onething.bundle.Bundles;
 import cn.onething.bundle.FormField;
+import cn.onething.bundle.ProducedMaterial;
 import cn.onething.casework.Casework;
 import cn.onething.casework.StoredCase;
 import cn.onething.casework.model.CaseContext;
 import cn.onething.casework.model.CaseFile;
 import cn.onething.casework.model.CaseSchedule;
 import cn.onething.casework.model.SpecialProcedure;
+import cn.onething.casework.model.StepState;
 import cn.onething.identity.StaffMember;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -38,6 +42,14 @@ class CaseSheet {
 
 	/** An uploaded file; {@code uploadedAt} in China time. */
 	record MaterialRow(String id, String materialName, String fileName, int kilobytes, String uploadedAt, String uploadedBy) {
+	}
+
+	/**
+	 * 免提交: a document a step of the case's bundle produces for later steps. It is attached to the case by the
+	 * producing step's approval (when, by whom, the reviewer's result note); before that, later reviewers see it is
+	 * still to come, and nobody asks the applicant for it.
+	 */
+	record ProducedRow(String name, String stepName, boolean attached, String attachedAt, String attachedBy, String note) {
 	}
 
 	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -92,7 +104,8 @@ class CaseSheet {
 								Math.max(1, entry.sizeBytes() / 1024), MINUTE.format(entry.uploadedAt().atZoneSameInstant(CaseContext.CHINA)),
 								entry.uploadedBy())).collectList(),
 						casework.auditTrail(file.id()).map(entry -> auditLines.line(entry, file)).collectList(),
-						formRows(stored))
+						filedUnder(file).map(bundle -> formRows(stored, bundle)),
+						filedUnder(file).map(bundle -> produced(file, bundle)))
 				.map(loaded -> Rendering.view("casework/staff/case").status(status)
 						.modelAttribute("member", member)
 						.modelAttribute("memberDepartment", departments.name(member.departmentId()))
@@ -101,6 +114,7 @@ class CaseSheet {
 						.modelAttribute("applicant", CaseAccess.applicantFor(member, stored))
 						.modelAttribute("formRows", entitled ? loaded.getT3() : List.of())
 						.modelAttribute("materials", loaded.getT1())
+						.modelAttribute("produced", loaded.getT4())
 						.modelAttribute("materialOptions", materialNames.entrySet().stream().sorted(Map.Entry.comparingByKey())
 								.map(entry -> new MaterialOption(entry.getKey(), entry.getValue())).toList())
 						.modelAttribute("materialNames", materialNames)
@@ -118,27 +132,41 @@ class CaseSheet {
 						.build());
 	}
 
+	/** The bundle version the case was filed under, or empty when it is no longer stored. */
+	private Mono<Optional<Bundle>> filedUnder(CaseFile file) {
+		return bundles.version(file.terms().bundleId(), file.terms().bundleVersion())
+				.map(version -> Optional.of(version.bundle())).defaultIfEmpty(Optional.empty()).cache();
+	}
+
 	/**
 	 * The answers with the questions of the bundle version the case was filed under, in the form's order; answers
 	 * to questions that version does not know (or a bundle no longer stored) show under their key.
 	 */
-	private Mono<List<FormRow>> formRows(StoredCase stored) {
-		CaseFile file = stored.file();
-		return bundles.version(file.terms().bundleId(), file.terms().bundleVersion())
-				.map(version -> version.bundle().form().fields())
-				.defaultIfEmpty(List.of())
-				.map(fields -> {
-					List<FormRow> rows = new ArrayList<>();
-					Map<String, String> left = new LinkedHashMap<>(stored.form());
-					for (FormField field : fields) {
-						String answer = left.remove(field.key());
-						if (answer != null) {
-							rows.add(new FormRow(field.label(), answer));
-						}
-					}
-					left.entrySet().stream().sorted(Map.Entry.comparingByKey())
-							.forEach(entry -> rows.add(new FormRow(entry.getKey(), entry.getValue())));
-					return rows;
-				});
+	private static List<FormRow> formRows(StoredCase stored, Optional<Bundle> bundle) {
+		List<FormRow> rows = new ArrayList<>();
+		Map<String, String> left = new LinkedHashMap<>(stored.form());
+		for (FormField field : bundle.map(b -> b.form().fields()).orElse(List.of())) {
+			String answer = left.remove(field.key());
+			if (answer != null) {
+				rows.add(new FormRow(field.label(), answer));
+			}
+		}
+		left.entrySet().stream().sorted(Map.Entry.comparingByKey())
+				.forEach(entry -> rows.add(new FormRow(entry.getKey(), entry.getValue())));
+		return rows;
+	}
+
+	private static List<ProducedRow> produced(CaseFile file, Optional<Bundle> bundle) {
+		List<ProducedRow> rows = new ArrayList<>();
+		for (ProducedMaterial produced : bundle.map(Bundle::produced).orElse(List.of())) {
+			file.steps().stream().filter(step -> step.id().equals(produced.stepId())).findFirst().ifPresent(step -> {
+				boolean attached = step.state() == StepState.APPROVED;
+				rows.add(new ProducedRow(produced.name(), step.plan().name(), attached,
+						attached ? MINUTE.format(step.decidedAt().atZone(CaseContext.CHINA)) : null,
+						attached && step.decidedBy() != null ? step.decidedBy().name() : null,
+						attached ? step.resultNote() : null));
+			});
+		}
+		return rows;
 	}
 }

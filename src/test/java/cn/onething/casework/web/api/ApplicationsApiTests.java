@@ -107,7 +107,7 @@ class ApplicationsApiTests {
 	void materialsSentWithTheApplicationAreFiledWithIt() {
 		MultipartBodyBuilder parts = new MultipartBodyBuilder();
 		parts.part("application", application(), MediaType.APPLICATION_JSON);
-		parts.part("material.birth-certificate", file("出生医学证明.pdf", PDF));
+		parts.part("material.parents-id", file("出生医学证明.pdf", PDF));
 
 		String code = json.readTree(web.post().uri("/api/applications").header("Idempotency-Key", UUID.randomUUID().toString())
 				.body(BodyInserters.fromMultipartData(parts.build())).exchange()
@@ -116,7 +116,7 @@ class ApplicationsApiTests {
 		String caseId = casework.byReceiptCode(code).block().file().id();
 		assertThat(casework.materials(caseId).collectList().block())
 				.singleElement().satisfies(material -> {
-					assertThat(material.materialKey()).isEqualTo("birth-certificate");
+					assertThat(material.materialKey()).isEqualTo("parents-id");
 					assertThat(material.contentType()).isEqualTo("application/pdf");
 				});
 	}
@@ -131,7 +131,7 @@ class ApplicationsApiTests {
 		form.put("child.nickname", "宝宝");
 		MultipartBodyBuilder parts = new MultipartBodyBuilder();
 		parts.part("application", Map.of("bundle", "newborn", "form", form), MediaType.APPLICATION_JSON);
-		parts.part("material.birth-certificate", file("证明.docx", "PK\u0003\u0004 not a pdf".getBytes(StandardCharsets.UTF_8)));
+		parts.part("material.parents-id", file("证明.docx", "PK\u0003\u0004 not a pdf".getBytes(StandardCharsets.UTF_8)));
 		long before = cases();
 
 		EntityExchangeResult<String> refused = web.post().uri("/api/applications").header("Idempotency-Key", UUID.randomUUID().toString())
@@ -144,16 +144,52 @@ class ApplicationsApiTests {
 		Map<String, String> errors = new LinkedHashMap<>();
 		problem.path("errors").forEach(error -> errors.put(error.path("field").asString(), error.path("message").asString()));
 		assertThat(errors).containsOnlyKeys("applicant.idNumber", "applicant.phone", "child.birthDate", "child.sex",
-				"child.nickname", "material.birth-certificate");
+				"child.nickname", "material.parents-id");
 		assertThat(errors.get("applicant.idNumber")).contains("申请人身份证号码", "校验");
 		assertThat(errors.get("applicant.phone")).contains("监护人手机号码");
 		assertThat(errors.get("child.birthDate")).contains("新生儿出生日期", "有效日期");
 		assertThat(errors.get("child.sex")).contains("文字、数字或 true/false");
 		assertThat(errors.get("child.nickname")).contains("没有“child.nickname”这一项");
-		assertThat(errors.get("material.birth-certificate")).contains("只能上传 PDF、JPG 或 PNG", "证明.docx");
+		assertThat(errors.get("material.parents-id")).contains("只能上传 PDF、JPG 或 PNG", "证明.docx");
 		assertThat(problem.path("errors").findValuesAsString("label")).as("labelled as the form and its materials say")
-				.contains("申请人身份证号码", "监护人手机号码").anyMatch(label -> label.startsWith("出生医学证明"));
+				.contains("申请人身份证号码", "监护人手机号码").anyMatch(label -> label.startsWith("父母双方的居民身份证"));
 		assertThat(cases()).isEqualTo(before);
+	}
+
+	@Test
+	void theFathersNameIsRequiredWhenTheParentsAreMarriedAndNotAskedWhenTheyAreNot() {
+		Map<String, Object> married = answers();
+		married.put("parents.married", true);
+		married.remove("father.name");
+		long before = cases();
+
+		EntityExchangeResult<String> refused = post(UUID.randomUUID().toString(), Map.of("bundle", "newborn", "form", married));
+
+		assertThat(refused.getStatus()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(json.readTree(refused.getResponseBody()).path("errors").findValuesAsString("field")).containsExactly("father.name");
+		assertThat(cases()).isEqualTo(before);
+
+		Map<String, Object> unmarried = answers();
+		unmarried.remove("father.name");
+		unmarried.remove("father.idNumber");
+		assertThat(post(UUID.randomUUID().toString(), Map.of("bundle", "newborn", "form", unmarried)).getStatus()).isEqualTo(HttpStatus.CREATED);
+	}
+
+	@Test
+	void aFatherApplyingSendsHisNameAndIdNumberOnceAndTheyAreFiledAsTheApplicants() {
+		Map<String, Object> form = answers();
+		form.put("parents.married", true);
+		form.put("applicant.relation", "父亲");
+		form.put("father.name", "李强");
+		form.remove("applicant.name");
+		form.remove("applicant.idNumber");
+
+		EntityExchangeResult<String> filed = post(UUID.randomUUID().toString(), Map.of("bundle", "newborn", "form", form));
+
+		assertThat(filed.getStatus()).isEqualTo(HttpStatus.CREATED);
+		StoredCase stored = casework.byReceiptCode(json.readTree(filed.getResponseBody()).path("receiptCode").asString()).block();
+		assertThat(stored.applicant().name()).isEqualTo("李强");
+		assertThat(stored.form()).containsEntry("applicant.name", "李强").containsEntry("applicant.idNumber", NewbornAnswers.ID_NUMBER);
 	}
 
 	@Test

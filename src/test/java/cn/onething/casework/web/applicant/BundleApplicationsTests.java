@@ -164,6 +164,50 @@ class BundleApplicationsTests {
 	}
 
 	@Test
+	void aFormWithAProblemComesBackWithTheProblemByItsFieldEveryAnswerAndTheChosenFileKept() {
+		MultiValueMap<String, String> answers = answers();
+		answers.set("mother.name", "黄丽");
+		answers.set("applicant.idNumber", "110105194912310021");
+		answers.add("idempotencyKey", renderedFormKey());
+		MultipartBodyBuilder body = multipart(answers);
+		body.part("material.parents-id", file("父母身份证.pdf", PDF));
+		long before = cases();
+
+		String page = web.post().uri("/bundles/newborn/applications").body(BodyInserters.fromMultipartData(body.build()))
+				.exchange().expectStatus().isEqualTo(422).expectBody(String.class).returnResult().getResponseBody();
+
+		assertThat(page).contains("<title>新生儿出生一件事 申请表</title>", "申请尚未提交", "请修改下面标出的 1 处",
+				"id=\"problem-applicant.idNumber\"", "value=\"黄丽\"", "value=\"110105194912310021\"",
+				"已选择：父母身份证.pdf（已保存，不用重新选择", "name=\"idempotencyKey\" value=\"" + answers.getFirst("idempotencyKey") + "\"");
+		assertThat(cases()).isEqualTo(before);
+
+		answers.set("applicant.idNumber", NewbornAnswers.ID_NUMBER);
+		answers.add("kept.material.parents-id", match(page, "name=\"kept.material.parents-id\" value=\"([^\"]+)\""));
+		StoredCase stored = casework.byReceiptCode(receiptCodeIn(postForm(answers))).block();
+		assertThat(casework.materials(stored.file().id()).collectList().block()).singleElement()
+				.satisfies(material -> assertThat(material.fileName()).isEqualTo("父母身份证.pdf"));
+	}
+
+	@Test
+	void aKeptFileTokenOfAnotherFormAttachesNothing() {
+		MultiValueMap<String, String> first = answers();
+		first.set("applicant.idNumber", "110105194912310021");
+		first.add("idempotencyKey", renderedFormKey());
+		MultipartBodyBuilder body = multipart(first);
+		body.part("material.parents-id", file("父母身份证.pdf", PDF));
+		String page = web.post().uri("/bundles/newborn/applications").body(BodyInserters.fromMultipartData(body.build()))
+				.exchange().expectStatus().isEqualTo(422).expectBody(String.class).returnResult().getResponseBody();
+
+		MultiValueMap<String, String> other = answers();
+		other.add("idempotencyKey", renderedFormKey());
+		other.add("kept.material.parents-id", match(page, "name=\"kept.material.parents-id\" value=\"([^\"]+)\""));
+		other.add("kept.material.first-issue-form", "not-a-token");
+		StoredCase stored = casework.byReceiptCode(receiptCodeIn(postForm(other))).block();
+
+		assertThat(casework.materials(stored.file().id()).collectList().block()).isEmpty();
+	}
+
+	@Test
 	void aSecondPostOfTheSameRenderedFormLandsOnTheSameReceipt() {
 		MultiValueMap<String, String> answers = answers();
 		answers.add("idempotencyKey", renderedFormKey());
@@ -197,6 +241,12 @@ class BundleApplicationsTests {
 
 		assertThat(rendered.getResponseHeaders().getCacheControl()).isEqualTo("private, no-cache");
 		assertThat(renderedFormKey()).isNotEqualTo(renderedFormKey());
+	}
+
+	private static String match(String page, String regex) {
+		Matcher matcher = Pattern.compile(regex).matcher(page);
+		assertThat(matcher.find()).as(regex).isTrue();
+		return matcher.group(1);
 	}
 
 	private String renderedFormKey() {

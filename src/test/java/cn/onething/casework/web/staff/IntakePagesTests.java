@@ -90,7 +90,7 @@ class IntakePagesTests {
 		assertThat(window.page("/staff")).as("the console offers intake to the window").contains("href=\"/staff/intake\"");
 		assertThat(window.page("/staff/intake")).contains("href=\"" + FORM + "\"", "新生儿出生一件事");
 		String form = window.page(FORM);
-		assertThat(form).contains("name=\"applicant.idNumber\"", "name=\"material.birth-certificate\"", "enctype=\"multipart/form-data\"");
+		assertThat(form).contains("name=\"applicant.idNumber\"", "name=\"material.parents-id\"", "enctype=\"multipart/form-data\"");
 
 		EntityExchangeResult<String> filed = window.upload(FORM, FORM, answers(key(form)));
 
@@ -194,7 +194,7 @@ class IntakePagesTests {
 		answers.putAll(changed);
 		answers.forEach(parts::part);
 		parts.part("idempotencyKey", key);
-		parts.part("material.birth-certificate", new ByteArrayResource(PDF) {
+		parts.part("material.parents-id", new ByteArrayResource(PDF) {
 			@Override
 			public String getFilename() {
 				return "出生医学证明.pdf";
