@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 import cn.onething.casework.Applicant;
 import cn.onething.casework.Casework;
 import cn.onething.casework.StoredCase;
-import cn.onething.casework.StoredCase;
 import cn.onething.casework.Upload;
 import cn.onething.casework.model.Actor;
 import cn.onething.deploy.Replica;
@@ -89,7 +88,9 @@ class NotificationReplicasTests {
 		fake.failNext(FakeWechat.TEMPLATE_SEND_PATH, Fault.slow(Duration.ofSeconds(3)), cases);
 
 		Map<String, String> openidByCase = bindNewCases(stopping, stopping, cases);
-		await().atMost(Duration.ofSeconds(30)).until(() -> fake.received(FakeWechat.TEMPLATE_SEND_PATH).size() == cases);
+		// at least: a send that timed out may already have been sent again by the time this thread looks (on a busy
+		// machine it may not look for a while), and a count past five never equals five again
+		await().atMost(Duration.ofSeconds(30)).until(() -> fake.received(FakeWechat.TEMPLATE_SEND_PATH).size() >= cases);
 		stopping.close();
 		replicas.remove(stopping);
 
