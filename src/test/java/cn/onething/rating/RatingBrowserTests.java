@@ -13,6 +13,7 @@ import cn.onething.casework.model.Actor;
 import cn.onething.catalog.Catalog;
 import cn.onething.catalog.model.Department;
 import cn.onething.identity.internal.DemoAccounts;
+import cn.onething.system.AccessibilityCheck;
 import cn.onething.system.HeadlessChromium;
 import cn.onething.system.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -90,6 +91,9 @@ class RatingBrowserTests {
 		phone.get(base() + links.progressPath(code));
 		phone.findElement(By.linkText("评价本次服务（好差评）")).click();
 		onPhone.until(ExpectedConditions.titleContains("评价服务"));
+		assertThat(AccessibilityCheck.seriousViolations(phone)).as("the rating page, by axe-core").isEmpty();
+		assertThat(AccessibilityCheck.smallTapTargets(phone)).as("the rating page's levels and indicators").isEmpty();
+		assertThat(AccessibilityCheck.sidewaysOverflow(phone)).isZero();
 		option(phone, "不满意").click();
 		option(phone, "服务态度").click();
 		phone.findElement(By.id("comment")).sendKeys("窗口等候时间太长");
