@@ -36,8 +36,13 @@ public final class RetrySchedule {
 		return bound.compareTo(cap) < 0 ? bound : cap;
 	}
 
+	/**
+	 * Full jitter over (0, bound]: never zero, so a retry always lies after the failure it follows. Zero (1 in 201 with
+	 * a 200 ms base) made a message due at the very instant it failed, which a clock standing still, as in tests of an
+	 * outage, could not hold back.
+	 */
 	public Duration delay(int attempt) {
-		return Duration.ofMillis(random.nextLong(bound(attempt).toMillis() + 1));
+		return Duration.ofMillis(1 + random.nextLong(bound(attempt).toMillis()));
 	}
 
 	/** When to try again after the given failed attempt, or empty when that would exceed the budget. */

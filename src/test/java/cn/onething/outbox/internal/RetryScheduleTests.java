@@ -40,11 +40,19 @@ class RetryScheduleTests {
 	}
 
 	@Test
-	void everyDelayLiesBetweenZeroAndTheBoundOfItsAttempt() {
+	void everyDelayLiesAfterZeroAndWithinTheBoundOfItsAttempt() {
 		RetrySchedule schedule = seeded(42);
 
 		IntStream.rangeClosed(1, 20).forEach(attempt -> IntStream.range(0, 500).forEach(i ->
-				assertThat(schedule.delay(attempt)).isBetween(Duration.ZERO, schedule.bound(attempt))));
+				assertThat(schedule.delay(attempt)).isBetween(Duration.ofMillis(1), schedule.bound(attempt))));
+	}
+
+	@Test
+	void theSmallestDrawStillWaitsAMillisecondSoARetryIsNeverDueAtTheInstantItFailed() {
+		RetrySchedule lowest = new RetrySchedule(BASE, CAP, BUDGET, () -> 0L);
+
+		assertThat(lowest.delay(1)).isEqualTo(Duration.ofMillis(1));
+		assertThat(lowest.next(1, APPENDED, APPENDED)).hasValueSatisfying(next -> assertThat(next).isAfter(APPENDED));
 	}
 
 	@Test
