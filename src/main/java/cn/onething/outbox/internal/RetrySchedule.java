@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * When to try a failed message again: exponential backoff with full jitter (a delay drawn uniformly between zero
- * and a bound that doubles per attempt up to a cap), so that the many messages failing in one WeChat outage spread
+ * When to try a failed message again: exponential backoff with full jitter (a delay drawn uniformly from one millisecond
+ * to a bound that doubles per attempt up to a cap), so that the many messages failing in one WeChat outage spread
  * out over the window instead of returning all at once. Retries stop when the next one would fall outside the
  * budget.
  */
