@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Uploads refused part-way through their body, again and again: each is answered 413, and none leaves Netty's pooled
- * direct memory behind or an ERROR in the log (docs/uploads.md). Before the body was copied off Netty's buffers,
+ * direct memory behind or an onErrorDropped ERROR in the log (docs/uploads.md). Before the body was copied off Netty's buffers,
  * each such refusal kept about 100 KB of direct memory for good, which the garbage collector never gives back.
  */
 @ExtendWith(OutputCaptureExtension.class)
@@ -54,7 +54,9 @@ class PartWayRefusalMemoryTests {
 		// held for good, a hundred kilobytes a refusal would be 20 MB here; what the allocator may still take for
 		// itself is a chunk or two
 		assertThat(grown).as("direct memory grown over %d refusals", REFUSALS).isLessThan(4L * KB * KB);
-		assertThat(output.getAll()).doesNotContain("onErrorDropped", "LEAK:");
+		// not "LEAK:": Netty's leak reports come whenever the collector finds a lost buffer, from anything the test JVM
+		// ran before (a client's gzip buffer failed a loaded run); the memory above is what this test measures
+		assertThat(output.getAll()).doesNotContain("onErrorDropped");
 	}
 
 	/** Two 400 KB files in a chunked body, so the 1 MB request limit is crossed in the third part. */
