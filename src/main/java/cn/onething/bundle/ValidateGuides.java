@@ -12,7 +12,7 @@ import cn.onething.bundle.bundlefiles.BundleFolderReader;
 import cn.onething.catalog.CatalogSnapshot;
 import cn.onething.catalog.guidefiles.GuideFolder;
 import cn.onething.catalog.guidefiles.GuideFolderReader;
-import cn.onething.catalog.guidefiles.Problem;
+import cn.onething.shared.yaml.Problem;
 
 /**
  * Checks a guides folder without starting the server, the guides and then the one-thing bundles against them, with

@@ -9,7 +9,7 @@
  * {@link cn.onething.bundle.ApprovalPlan}. The records and rules are plain Java; {@code bundlefiles} (reading
  * guides/bundles/), {@code internal} (storage) and {@code web} are private to the module.
  */
-@ApplicationModule(displayName = "One-thing bundles", allowedDependencies = { "shared", "catalog", "catalog :: model", "catalog :: guidefiles" })
+@ApplicationModule(displayName = "One-thing bundles", allowedDependencies = { "shared", "shared :: yaml", "catalog", "catalog :: model", "catalog :: guidefiles" })
 package cn.onething.bundle;
 
 import org.springframework.modulith.ApplicationModule;

@@ -13,6 +13,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import cn.onething.shared.yaml.Problems;
+import cn.onething.shared.yaml.YamlFields;
+
 /**
  * Turns one holiday file (format in guides/calendar/README.md) into a {@link HolidaySchedule}, reporting every
  * mistake with its line: a bad or duplicate date, a date outside the file's year, an unknown kind, a 调休 working
@@ -35,21 +38,20 @@ final class HolidayFileReader {
 	private HolidayFileReader() {
 	}
 
-	static Optional<ReadFile> read(String path, YamlMapping file, List<CalendarProblem> problems) {
-		int before = problems.size();
+	static Optional<ReadFile> read(String path, YamlFields file, Problems problems) {
 		file.onlyKeys(FILE_KEYS);
 		Integer year = year(path, file);
 		Region region = region(file);
-		String regionName = file.text("regionName", region != null && !region.isNational());
-		String notice = file.text("notice", true);
+		String regionName = text(file, "regionName", region != null && !region.isNational());
+		String notice = file.text("notice");
 		Boolean confirmed = confirmed(file);
-		String source = file.text("source", Boolean.TRUE.equals(confirmed));
+		String source = text(file, "source", Boolean.TRUE.equals(confirmed));
 		if (source != null && !WEB_ADDRESS.matcher(source).matches()) {
 			file.problem("source", "通知地址应以 http:// 或 https:// 开头");
 		}
-		file.text("note", false);
+		file.optionalText("note");
 		List<ScheduledDay> days = days(file, year, region);
-		if (problems.size() > before) {
+		if (!problems.isEmpty()) {
 			return Optional.empty();
 		}
 		String name = regionName != null ? regionName : "全国";
@@ -57,8 +59,12 @@ final class HolidayFileReader {
 				file.line("year")));
 	}
 
-	private static Integer year(String path, YamlMapping file) {
-		String text = file.text("year", true);
+	private static String text(YamlFields file, String key, boolean required) {
+		return required ? file.text(key) : file.optionalText(key);
+	}
+
+	private static Integer year(String path, YamlFields file) {
+		String text = file.text("year");
 		if (text == null) {
 			return null;
 		}
@@ -76,8 +82,8 @@ final class HolidayFileReader {
 		return Integer.valueOf(text);
 	}
 
-	private static Region region(YamlMapping file) {
-		String text = file.text("region", true);
+	private static Region region(YamlFields file) {
+		String text = file.text("region");
 		if (text == null) {
 			return null;
 		}
@@ -88,8 +94,8 @@ final class HolidayFileReader {
 		return Region.of(text);
 	}
 
-	private static Boolean confirmed(YamlMapping file) {
-		String text = file.text("confirmed", true);
+	private static Boolean confirmed(YamlFields file) {
+		String text = file.text("confirmed");
 		if (text == null) {
 			return null;
 		}
@@ -100,14 +106,14 @@ final class HolidayFileReader {
 		return Boolean.valueOf(text);
 	}
 
-	private static List<ScheduledDay> days(YamlMapping file, Integer year, Region region) {
+	private static List<ScheduledDay> days(YamlFields file, Integer year, Region region) {
 		List<ScheduledDay> days = new ArrayList<>();
 		Map<LocalDate, Integer> lineByDate = new HashMap<>();
-		for (YamlMapping entry : file.mappings("days")) {
+		for (YamlFields entry : file.objects("days", true)) {
 			entry.onlyKeys(DAY_KEYS);
 			LocalDate date = date(entry, year);
 			DayKind kind = kind(entry);
-			String name = entry.text("name", true);
+			String name = entry.text("name");
 			if (date != null) {
 				Integer earlier = lineByDate.putIfAbsent(date, entry.line("date"));
 				if (earlier != null) {
@@ -130,8 +136,8 @@ final class HolidayFileReader {
 		return days;
 	}
 
-	private static LocalDate date(YamlMapping entry, Integer year) {
-		String text = entry.text("date", true);
+	private static LocalDate date(YamlFields entry, Integer year) {
+		String text = entry.text("date");
 		if (text == null) {
 			return null;
 		}
@@ -149,8 +155,8 @@ final class HolidayFileReader {
 		}
 	}
 
-	private static DayKind kind(YamlMapping entry) {
-		String text = entry.text("kind", true);
+	private static DayKind kind(YamlFields entry) {
+		String text = entry.text("kind");
 		if (text == null) {
 			return null;
 		}

@@ -13,9 +13,10 @@
  * {@link cn.onething.calendar.Region}, {@link cn.onething.calendar.Deadline},
  * {@link cn.onething.calendar.Suspension}, {@link cn.onething.calendar.JointHandlingLimit},
  * {@link cn.onething.calendar.CalendarWarning} and {@link cn.onething.calendar.HolidayFiles} to read the YAML.
- * Allowed dependencies: {@code shared} only (plus the JDK, SnakeYAML for the files and ICU4J for lunar dates).
+ * Allowed dependencies: {@code shared} and its {@code yaml} reader only (plus the JDK, SnakeYAML and ICU4J for lunar
+ * dates).
  */
-@ApplicationModule(displayName = "Working-day calendar", allowedDependencies = "shared")
+@ApplicationModule(displayName = "Working-day calendar", allowedDependencies = { "shared", "shared :: yaml" })
 package cn.onething.calendar;
 
 import org.springframework.modulith.ApplicationModule;

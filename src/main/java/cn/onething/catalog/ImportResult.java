@@ -2,7 +2,7 @@ package cn.onething.catalog;
 
 import java.util.List;
 
-import cn.onething.catalog.guidefiles.Problem;
+import cn.onething.shared.yaml.Problem;
 
 /**
  * The outcome of importing a guides folder: all of it (with counts) or nothing (with every problem).

@@ -3,7 +3,7 @@
  * validation of guides/, versions and search. Other modules use {@link cn.onething.catalog.Catalog} and the records
  * in {@code model}; {@code guidefiles}, {@code internal} and {@code web} are private to the module.
  */
-@ApplicationModule(displayName = "Catalogue", allowedDependencies = "shared")
+@ApplicationModule(displayName = "Catalogue", allowedDependencies = { "shared", "shared :: yaml" })
 package cn.onething.catalog;
 
 import org.springframework.modulith.ApplicationModule;

@@ -13,8 +13,8 @@
  * {@code web} (applicant pages, the hall's screen, the console) are private. The printed notice board (公示栏) is
  * laid out by the document module, the only one that uses OpenPDF.
  */
-@ApplicationModule(displayName = "Village disclosure", allowedDependencies = { "shared", "catalog", "catalog :: model",
-		"catalog :: guidefiles", "identity", "outbox", "wechat" })
+@ApplicationModule(displayName = "Village disclosure", allowedDependencies = { "shared", "shared :: yaml", "catalog",
+		"catalog :: model", "identity", "outbox", "wechat" })
 package cn.onething.village;
 
 import org.springframework.modulith.ApplicationModule;

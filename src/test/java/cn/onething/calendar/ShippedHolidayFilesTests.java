@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import cn.onething.shared.yaml.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,7 +28,7 @@ class ShippedHolidayFilesTests {
 	void theShippedFilesHaveNoProblems() {
 		HolidayFiles.Result read = HolidayFiles.read(SHIPPED_FOLDER);
 
-		assertThat(read.problems()).as(read.problems().stream().map(CalendarProblem::toString)
+		assertThat(read.problems()).as(read.problems().stream().map(Problem::toString)
 				.collect(Collectors.joining("\n", "\n", "\n"))).isEmpty();
 	}
 

@@ -19,8 +19,8 @@ import cn.onething.bundle.MergedMaterials;
 import cn.onething.bundle.ProducedMaterial;
 import cn.onething.bundle.SharedMaterial;
 import cn.onething.catalog.CatalogSnapshot;
-import cn.onething.catalog.guidefiles.Problems;
-import cn.onething.catalog.guidefiles.YamlFields;
+import cn.onething.shared.yaml.Problems;
+import cn.onething.shared.yaml.YamlFields;
 import cn.onething.catalog.model.Department;
 import cn.onething.catalog.model.Guide;
 

@@ -3,7 +3,7 @@ package cn.onething.bundle.bundlefiles;
 import java.util.List;
 
 import cn.onething.bundle.Bundle;
-import cn.onething.catalog.guidefiles.Problem;
+import cn.onething.shared.yaml.Problem;
 
 /** The bundles of guides/bundles/, or the problems that keep them from being imported. */
 public record BundleFolder(List<SourcedBundle> bundles, List<Problem> problems) {

@@ -13,10 +13,10 @@ import java.util.stream.Stream;
 
 import cn.onething.bundle.Bundle;
 import cn.onething.catalog.CatalogSnapshot;
-import cn.onething.catalog.guidefiles.Problem;
-import cn.onething.catalog.guidefiles.Problems;
-import cn.onething.catalog.guidefiles.YamlFields;
-import cn.onething.catalog.guidefiles.YamlFiles;
+import cn.onething.shared.yaml.Problem;
+import cn.onething.shared.yaml.Problems;
+import cn.onething.shared.yaml.YamlFields;
+import cn.onething.shared.yaml.YamlFiles;
 
 /**
  * Reads every bundle file of {@code guides/bundles/} and checks it against a catalogue: the items, materials and

@@ -20,7 +20,7 @@ import cn.onething.bundle.FieldRule;
 import cn.onething.bundle.FieldType;
 import cn.onething.bundle.FormField;
 import cn.onething.bundle.SameAnswer;
-import cn.onething.catalog.guidefiles.YamlFields;
+import cn.onething.shared.yaml.YamlFields;
 
 /**
  * Reads the form fields of every item of a bundle and merges them into one {@link CombinedForm}: a canonical key is

@@ -10,7 +10,7 @@ import java.util.Set;
 
 import cn.onething.bundle.ApprovalPlan;
 import cn.onething.bundle.Step;
-import cn.onething.catalog.guidefiles.YamlFields;
+import cn.onething.shared.yaml.YamlFields;
 import cn.onething.catalog.model.Department;
 import cn.onething.catalog.model.Guide;
 

@@ -9,7 +9,7 @@ import java.util.Set;
 import cn.onething.bundle.ApprovalPlan;
 import cn.onething.bundle.MaterialRef;
 import cn.onething.bundle.ProducedMaterial;
-import cn.onething.catalog.guidefiles.YamlFields;
+import cn.onething.shared.yaml.YamlFields;
 import cn.onething.catalog.model.Guide;
 import cn.onething.catalog.model.Material;
 

@@ -12,6 +12,7 @@ import cn.onething.catalog.model.Disclosure;
 import cn.onething.catalog.model.Guide;
 import cn.onething.catalog.model.ItemType;
 import cn.onething.catalog.model.Material;
+import cn.onething.shared.yaml.YamlFields;
 
 /** Turns one item file into a {@link Guide}, checking every element the format in guides/README.md asks for. */
 final class GuideFileReader {

@@ -6,6 +6,7 @@ import cn.onething.catalog.model.Department;
 import cn.onething.catalog.model.Domain;
 import cn.onething.catalog.model.Guide;
 import cn.onething.catalog.model.Hall;
+import cn.onething.shared.yaml.Problem;
 import org.springframework.modulith.NamedInterface;
 
 /** What a guides folder holds, or the problems that keep it from being imported. */

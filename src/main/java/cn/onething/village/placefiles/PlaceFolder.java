@@ -2,7 +2,7 @@ package cn.onething.village.placefiles;
 
 import java.util.List;
 
-import cn.onething.catalog.guidefiles.Problem;
+import cn.onething.shared.yaml.Problem;
 import cn.onething.village.Places;
 
 /** What guides/places/ holds, or the problems that keep it from being used. */

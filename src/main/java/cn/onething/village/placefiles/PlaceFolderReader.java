@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import cn.onething.catalog.CatalogSnapshot;
-import cn.onething.catalog.guidefiles.Problems;
-import cn.onething.catalog.guidefiles.YamlFields;
-import cn.onething.catalog.guidefiles.YamlFiles;
+import cn.onething.shared.yaml.Problems;
+import cn.onething.shared.yaml.YamlFields;
+import cn.onething.shared.yaml.YamlFiles;
 import cn.onething.catalog.model.Guide;
 import cn.onething.village.Committee;
 import cn.onething.village.Contact;

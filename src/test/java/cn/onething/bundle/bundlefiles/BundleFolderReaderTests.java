@@ -8,7 +8,7 @@ import cn.onething.bundle.Bundle;
 import cn.onething.bundle.BundleFixture;
 import cn.onething.bundle.FieldType;
 import cn.onething.bundle.FormField;
-import cn.onething.catalog.guidefiles.Problem;
+import cn.onething.shared.yaml.Problem;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -8,6 +8,7 @@ import java.util.Random;
 import cn.onething.catalog.GuideFolderFixture;
 import cn.onething.catalog.mistakes.Mistake;
 import cn.onething.catalog.mistakes.Mistakes;
+import cn.onething.shared.yaml.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -6,6 +6,7 @@ import java.util.List;
 import cn.onething.catalog.GuideFolderFixture;
 import cn.onething.catalog.model.Guide;
 import cn.onething.catalog.model.ItemType;
+import cn.onething.shared.yaml.Problem;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

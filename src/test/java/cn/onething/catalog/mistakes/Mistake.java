@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.onething.catalog.GuideFolderFixture;
-import cn.onething.catalog.guidefiles.Problem;
+import cn.onething.shared.yaml.Problem;
 
 /**
  * One mistake an editor could make in a valid guides folder: the files it writes (or deletes) and where the

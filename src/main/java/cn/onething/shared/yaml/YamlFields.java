@@ -1,4 +1,4 @@
-package cn.onething.catalog.guidefiles;
+package cn.onething.shared.yaml;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.springframework.modulith.NamedInterface;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -22,7 +21,6 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * file, the line and the field path (materials[2].condition). Reading never throws: a wrong field is reported and
  * read as absent. Shared with the bundle module, which reads guides/bundles/ the same way.
  */
-@NamedInterface("guidefiles")
 public final class YamlFields {
 
 	private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d+");

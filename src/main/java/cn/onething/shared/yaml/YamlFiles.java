@@ -1,4 +1,4 @@
-package cn.onething.catalog.guidefiles;
+package cn.onething.shared.yaml;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-import org.springframework.modulith.NamedInterface;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -19,10 +18,9 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Opens one YAML file of the guides folder as a tree with line marks. A missing, oversized, empty, non-UTF-8 or
+ * Opens one YAML file of the guides folder (guides, bundles, places, holidays) as a tree with line marks. A missing, oversized, empty, non-UTF-8 or
  * malformed file becomes a problem, never an exception, so a read reports every file's mistakes at once.
  */
-@NamedInterface("guidefiles")
 public final class YamlFiles {
 
 	private static final int MAX_FILE_BYTES = 1 << 20;
@@ -32,7 +30,10 @@ public final class YamlFiles {
 
 	/** The YAML tree of {@code path} (relative to {@code root}, as problems name it). */
 	public static Optional<Node> node(Path root, String path, Problems problems) {
-		Path file = root.resolve(path);
+		return fileNode(root.resolve(path), path, problems);
+	}
+
+	private static Optional<Node> fileNode(Path file, String path, Problems problems) {
 		if (!Files.isRegularFile(file)) {
 			problems.add(path, 1, "(file)", "缺少文件");
 			return Optional.empty();
@@ -89,6 +90,11 @@ public final class YamlFiles {
 
 	/** The top mapping of {@code path}; a file that is not a mapping is a problem. */
 	public static Optional<YamlFields> mapping(Path root, String path, Problems problems) {
-		return node(root, path, problems).flatMap(node -> YamlFields.root(path, node, problems));
+		return fileMapping(root.resolve(path), path, problems);
+	}
+
+	/** The top mapping of {@code file}, whose problems name it as {@code shownAs}. */
+	public static Optional<YamlFields> fileMapping(Path file, String shownAs, Problems problems) {
+		return fileNode(file, shownAs, problems).flatMap(node -> YamlFields.root(shownAs, node, problems));
 	}
 }

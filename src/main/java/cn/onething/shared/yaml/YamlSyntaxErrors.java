@@ -1,4 +1,4 @@
-package cn.onething.catalog.guidefiles;
+package cn.onething.shared.yaml;
 
 import java.util.List;
 
