@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
@@ -14,10 +15,13 @@ import cn.onething.catalog.model.Material;
 import cn.onething.system.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -195,6 +199,26 @@ class CatalogWebTests {
 		web.get().uri("/api/openapi").exchange().expectStatus().isOk().expectBody()
 				.jsonPath("$.paths['/api/items/{code}']").exists()
 				.jsonPath("$.paths['/api/disclosure-catalog.csv']").exists();
+	}
+
+	@Test
+	void theOpenApiDocumentIsBuiltOffTheEventLoops() {
+		web.get().uri("/api/openapi").exchange().expectStatus().isOk();
+
+		assertThat(BuildingThread.seen).as("threads that built the OpenAPI document").isNotEmpty()
+				.allSatisfy(thread -> assertThat(thread).startsWith("api-document"));
+	}
+
+	/** Records where springdoc builds the document: its customizers run inside the build. */
+	@TestConfiguration
+	static class BuildingThread {
+
+		static final List<String> seen = new CopyOnWriteArrayList<>();
+
+		@Bean
+		OpenApiCustomizer recordBuildingThread() {
+			return openApi -> seen.add(Thread.currentThread().getName());
+		}
 	}
 
 	@Test
