@@ -168,6 +168,10 @@ class PlatformReportsTests extends NotifyingService {
 		String resent = publisher.follow(publisher.submit("/staff/platform", "/staff/platform/reports/resend", form("message", message)));
 
 		assertThat(resent).contains("已重新报送");
+		var malformed = publisher.submit("/staff/platform", "/staff/platform/reports/resend", form("message", "FS' or 1=1"));
+		assertThat(malformed.getStatus().value()).isEqualTo(400);
+		assertThat(publisher.follow(publisher.submit("/staff/platform", "/staff/platform/reports/resend",
+				form("message", java.util.UUID.randomUUID().toString())))).contains("这条报送已不在待处理列表中");
 		await().atMost(Duration.ofSeconds(30)).until(() -> reportsOf(stored).size() == 1);
 		assertThat(reportsOf(stored).get(0).path("state_code").asString()).isEqualTo("01");
 		assertThat(publisher.page("/staff/platform")).doesNotContain(stored.file().receiptCode());

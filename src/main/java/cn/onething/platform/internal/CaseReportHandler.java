@@ -31,11 +31,10 @@ class CaseReportHandler implements OutboxHandler {
 	@Override
 	public Mono<Outcome> handle(OutboxMessage message) {
 		CaseNews news = json.treeToValue(message.payload(), CaseNews.class);
-		String subject = ReportContents.subject(news);
 		return news.read(json)
-				.map(event -> delivery.deliver(message, subject, catalog -> casework.byId(news.caseId())
+				.map(event -> delivery.deliver(message, ReportContents.subject(news, event), catalog -> casework.byId(news.caseId())
 						.switchIfEmpty(Mono.error(() -> new ReportContents.Unreportable("办件不存在")))
 						.map(stored -> ReportContents.of(message.dedupeKey(), news, event, stored, catalog))))
-				.orElseGet(() -> Mono.just(Outcome.giveUp(subject + "：本版本无法读取事件 " + news.kind())));
+				.orElseGet(() -> Mono.just(Outcome.giveUp(news.receiptCode() + "：本版本无法读取事件 " + news.kind())));
 	}
 }

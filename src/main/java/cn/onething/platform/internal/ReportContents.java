@@ -78,16 +78,25 @@ final class ReportContents {
 				given.level(), given.indicators(), time(given.ratedAt()));
 	}
 
-	/** What staff read of a report the platform did not take: the receipt code and what happened. */
-	static String subject(CaseNews news) {
-		String state = switch (news.kind()) {
-			case "ApplicationSubmitted" -> "收件";
-			case "NoticeIssued" -> "补正告知";
-			case "ApplicationAccepted" -> "受理";
-			case "ApplicationCompleted" -> "办结";
-			default -> news.kind();
-		};
-		return news.receiptCode() + " " + state;
+	/** What staff read of a report the platform did not take: the receipt code and the milestone, never the applicant. */
+	static String subject(CaseNews news, CaseEvent event) {
+		String milestone;
+		if (event instanceof CaseEvent.ApplicationSubmitted) {
+			milestone = "收件";
+		}
+		else if (event instanceof CaseEvent.NoticeIssued) {
+			milestone = "补正告知";
+		}
+		else if (event instanceof CaseEvent.ApplicationAccepted) {
+			milestone = "受理";
+		}
+		else if (event instanceof CaseEvent.ApplicationCompleted completed) {
+			milestone = completed.completion().result() == Completion.Result.NOT_ACCEPTED ? "不予受理" : "办结";
+		}
+		else {
+			milestone = event.kind();
+		}
+		return news.receiptCode() + " " + milestone;
 	}
 
 	static String subject(RatingGiven given) {
