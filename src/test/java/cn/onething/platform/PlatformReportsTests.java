@@ -122,6 +122,24 @@ class PlatformReportsTests extends NotifyingService {
 	}
 
 	@Test
+	void anApplicationTurnedAwayIsReportedAsNotAcceptedWithItsReasonAndNoResult() {
+		StoredCase stored = submitted();
+		awaitReports(stored, 1);
+
+		casework.act(stored.file().id(), new Actor(Actor.Kind.WINDOW, "window", "一窗受理"),
+				file -> context -> file.refuseToAccept("申请事项依法不属于本机关职权范围", "崇左市公安局", context)).block();
+
+		List<JsonNode> reports = awaitReports(stored, 2);
+		JsonNode notAccepted = reports.get(1);
+		assertThat(notAccepted.path("state_code").asString()).isEqualTo("04");
+		assertThat(notAccepted.path("state_name").asString()).isEqualTo("不予受理");
+		assertThat(notAccepted.path("reason").asString()).isEqualTo("申请事项依法不属于本机关职权范围");
+		assertThat(notAccepted.path("finish_date").asString())
+				.isEqualTo(casework.byId(stored.file().id()).block().file().completion().completedOn().toString());
+		assertThat(notAccepted.has("result_code")).as("nothing was decided on the merits").isFalse();
+	}
+
+	@Test
 	void everyMilestoneIsReportedOnceThroughAnOutageAndALostAnswerIsNotTakenTwice() {
 		int repeatedBefore = PLATFORM.repeatedReports();
 		PLATFORM.goDown();
