@@ -25,6 +25,13 @@ public record CaseNews(String caseId, String receiptCode, String bundleId, Strin
 
 	public static final String OUTBOX_KIND = "casework.event";
 
+	/**
+	 * The same news again, as its own kind, for the milestones of the procedure ({@link #isMilestone}): the regional
+	 * platform module reports them to the platform's case library. The outbox has one handler per kind, and the
+	 * report must not wait for (or fail with) the applicant's push, so it travels apart.
+	 */
+	public static final String PLATFORM_REPORT_KIND = "platform.case-report";
+
 	public CaseNews {
 		stepNames = stepNames == null ? Map.of() : Map.copyOf(stepNames);
 	}
@@ -44,6 +51,20 @@ public record CaseNews(String caseId, String receiptCode, String bundleId, Strin
 	/** Unique across everything ever appended to the outbox, so a repeated command does not publish twice. */
 	public String dedupeKey() {
 		return "case:" + caseId + ":" + seq;
+	}
+
+	/**
+	 * 收件, 补正告知 (the one-time notice), 受理, and 办结 (不予受理 included): the events of 行政许可法 §§32–34 a case
+	 * library records; the review work in between (steps activated, materials flagged) stays in the hall.
+	 */
+	public static boolean isMilestone(CaseEvent event) {
+		return event instanceof CaseEvent.ApplicationSubmitted || event instanceof CaseEvent.NoticeIssued
+				|| event instanceof CaseEvent.ApplicationAccepted || event instanceof CaseEvent.ApplicationCompleted;
+	}
+
+	/** Unique across the outbox, beside {@link #dedupeKey()}: the platform report of this event. */
+	public String platformReportKey() {
+		return "platform-report:" + dedupeKey();
 	}
 
 	/** The event as it was, or empty when this version does not know its kind (or can no longer read it). */

@@ -233,13 +233,19 @@ public class Casework {
 
 	/**
 	 * The trail and the news in the transaction of the change: both are written, or neither (docs/architecture.md §6);
-	 * a completion is also published on its own ({@link CaseCompleted}).
+	 * a milestone is also published for the regional platform ({@link CaseNews#PLATFORM_REPORT_KIND}), and a
+	 * completion on its own ({@link CaseCompleted}).
 	 */
 	private Mono<Void> record(StoredCase stored, List<CaseEvent> events) {
 		return store.appendEvents(stored.file().id(), events)
 				.flatMapMany(first -> Flux.range(0, events.size())
-						.map(i -> CaseNews.of(stored, first + i, events.get(i), json)))
-				.concatMap(news -> outbox.append(CaseNews.OUTBOX_KIND, news.dedupeKey(), news))
+						.concatMap(i -> {
+							CaseNews news = CaseNews.of(stored, first + i, events.get(i), json);
+							Mono<Void> told = outbox.append(CaseNews.OUTBOX_KIND, news.dedupeKey(), news);
+							return CaseNews.isMilestone(events.get(i))
+									? told.then(outbox.append(CaseNews.PLATFORM_REPORT_KIND, news.platformReportKey(), news))
+									: told;
+						}))
 				.thenMany(Flux.fromIterable(events).ofType(CaseEvent.ApplicationCompleted.class))
 				.concatMap(completed -> {
 					CaseCompleted done = new CaseCompleted(stored.file().id(), stored.file().receiptCode(),

@@ -72,7 +72,9 @@ public class Ratings {
 								.flatMap(inserted -> inserted ? Mono.just(rating) : Mono.error(alreadyRated()))
 								.flatMap(saved -> {
 									RatingGiven given = RatingGiven.of(saved, stored.file().terms().regionCode());
-									return outbox.append(RatingGiven.OUTBOX_KIND, given.dedupeKey(), given).thenReturn(saved);
+									return outbox.append(RatingGiven.OUTBOX_KIND, given.dedupeKey(), given)
+											.then(outbox.append(RatingGiven.PLATFORM_REPORT_KIND, given.platformReportKey(), given))
+											.thenReturn(saved);
 								});
 						return transaction.transactional(save);
 					}))
