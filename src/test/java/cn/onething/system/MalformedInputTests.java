@@ -59,7 +59,8 @@ class MalformedInputTests {
 			"/wechat/callback?signature={}&timestamp={}&nonce={}&echostr={}", "/staff/login?error={}",
 			"/places/{}", "/places/xinning/{}", "/places/{}/board.pdf?paper={}", "/places/xinning/{}/board.pdf",
 			"/places/xinning/chengdong/board.pdf?paper={}", "/places/{}/screen?seconds={}", "/places/xinning/{}/screen",
-			"/screen?seconds={}", "/places/xinning/chengdong/unfollow?f={}", "/places/xinning/chengdong?f={}", "/questions?about={}", "/questions?about=v:xinning:{}", "/staff/reviews/{}", "/{}");
+			"/screen?seconds={}", "/places/xinning/chengdong/unfollow?f={}", "/places/xinning/chengdong?f={}", "/questions?about={}", "/questions?about=v:xinning:{}", "/staff/reviews/{}",
+			"/api/open-data/{}.zip", "/open-data?q={}", "/{}");
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
