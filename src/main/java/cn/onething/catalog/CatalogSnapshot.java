@@ -39,7 +39,7 @@ public final class CatalogSnapshot {
 		this.guidesByCode = guides.stream().collect(Collectors.toMap(Guide::code, g -> g, (a, b) -> a, LinkedHashMap::new));
 		this.versionsByCode = Map.copyOf(versionsByCode);
 		this.guidesByDomain = guides.stream().collect(Collectors.groupingBy(Guide::domainId));
-		this.searchIndex = new SearchIndex(guides, domains);
+		this.searchIndex = new SearchIndex(guides, domains, disclosureCatalog());
 	}
 
 	/** Before the first import: no guides, an empty hall. */

@@ -59,7 +59,9 @@ class MalformedInputTests {
 			"/wechat/callback?signature={}&timestamp={}&nonce={}&echostr={}", "/staff/login?error={}",
 			"/places/{}", "/places/xinning/{}", "/places/{}/board.pdf?paper={}", "/places/xinning/{}/board.pdf",
 			"/places/xinning/chengdong/board.pdf?paper={}", "/places/{}/screen?seconds={}", "/places/xinning/{}/screen",
-			"/screen?seconds={}", "/places/xinning/chengdong/unfollow?f={}", "/places/xinning/chengdong?f={}", "/questions?about={}", "/questions?about=v:xinning:{}", "/staff/reviews/{}", "/staff/platform?done={}", "/{}");
+			"/screen?seconds={}", "/places/xinning/chengdong/unfollow?f={}", "/places/xinning/chengdong?f={}", "/questions?about={}",
+			"/questions?about=v:xinning:{}", "/staff/reviews/{}", "/staff/platform?done={}", "/api/open-data/{}.zip", "/open-data?q={}",
+			"/{}");
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {

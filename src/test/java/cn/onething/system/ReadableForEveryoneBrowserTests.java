@@ -159,6 +159,8 @@ class ReadableForEveryoneBrowserTests {
 		pages.put("guide versions", "/g/" + longest.code() + "/versions");
 		pages.put("search", "/search?q=出生");
 		pages.put("search without results", "/search?q=没有这样的事项");
+		pages.put("search finding disclosure items", "/search?q=审核确认结果");
+		pages.put("open data", "/open-data");
 		pages.put("bundles", "/bundles");
 		pages.put("bundle", "/bundles/newborn");
 		pages.put("bundle form", "/bundles/newborn/form");

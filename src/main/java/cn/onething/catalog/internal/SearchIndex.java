@@ -8,9 +8,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
+import cn.onething.catalog.DisclosureHit;
+import cn.onething.catalog.DisclosureRow;
 import cn.onething.catalog.SearchHit;
 import cn.onething.catalog.SearchResult;
+import cn.onething.catalog.model.Disclosure;
 import cn.onething.catalog.model.Domain;
 import cn.onething.catalog.model.Guide;
 import cn.onething.catalog.model.Material;
@@ -19,37 +23,33 @@ import cn.onething.catalog.model.Material;
  * Search over one catalogue version, held in memory: a county catalogue has hundreds of items, so a scan of
  * pre-normalised text answers in microseconds and needs no Chinese word segmentation. Chinese has no spaces, so
  * matching is by substring (出生 finds 出生医学证明签发) plus editor-written aliases (低保 finds 最低生活保障), with a
- * character-bigram fallback for near misses. Words separated by spaces must all match.
+ * character-bigram fallback for near misses. Words separated by spaces must all match. The rows of the disclosure
+ * catalogue (公开事项) are searched too, by their own words (二级事项, 公开内容, 公开主体…), and listed apart from the
+ * guides: the disclosure column offers both.
  */
 public final class SearchIndex {
 
 	private static final int MAX_HITS = 50;
 
 	private final List<Entry> entries;
+	private final List<DisclosureEntry> disclosures;
 	private final List<Domain> domains;
 
-	public SearchIndex(List<Guide> guides, List<Domain> domains) {
+	public SearchIndex(List<Guide> guides, List<Domain> domains, List<DisclosureRow> disclosureCatalog) {
 		this.entries = guides.stream().map(Entry::new).toList();
+		this.disclosures = disclosureCatalog.stream().map(DisclosureEntry::new).toList();
 		this.domains = domains;
 	}
 
 	public SearchResult search(String rawQuery) {
 		String query = normalise(rawQuery == null ? "" : rawQuery);
 		if (query.isEmpty()) {
-			return new SearchResult("", List.of(), List.of());
+			return new SearchResult("", List.of(), List.of(), List.of());
 		}
 		List<String> terms = Arrays.stream(query.split("\\s+")).filter(t -> !t.isEmpty()).toList();
 		List<SearchHit> hits = new ArrayList<>();
 		for (Entry entry : entries) {
-			Match total = Match.NONE;
-			for (String term : terms) {
-				Match match = entry.match(term);
-				if (match == Match.NONE) {
-					total = Match.NONE;
-					break;
-				}
-				total = total.plus(match);
-			}
+			Match total = matchAll(terms, entry::match);
 			if (total != Match.NONE) {
 				hits.add(new SearchHit(entry.guide, total.score, total.reason));
 			}
@@ -58,7 +58,32 @@ public final class SearchIndex {
 			hits.addAll(nearMisses(query.replaceAll("\\s+", "")));
 		}
 		hits.sort(Comparator.comparingInt(SearchHit::score).reversed().thenComparing(h -> h.guide().code()));
-		return new SearchResult(query, hits.stream().limit(MAX_HITS).toList(), matchingDomains(terms));
+		return new SearchResult(query, hits.stream().limit(MAX_HITS).toList(), disclosureHits(terms), matchingDomains(terms));
+	}
+
+	private List<DisclosureHit> disclosureHits(List<String> terms) {
+		List<DisclosureHit> hits = new ArrayList<>();
+		for (DisclosureEntry entry : disclosures) {
+			Match total = matchAll(terms, entry::match);
+			if (total != Match.NONE) {
+				hits.add(new DisclosureHit(entry.row, total.score, total.reason));
+			}
+		}
+		return hits.stream().sorted(Comparator.comparingInt(DisclosureHit::score).reversed()
+				.thenComparingInt(h -> h.row().number())).limit(MAX_HITS).toList();
+	}
+
+	/** The sum of every term's match, or none when any term does not match. */
+	private static Match matchAll(List<String> terms, Function<String, Match> match) {
+		Match total = Match.NONE;
+		for (String term : terms) {
+			Match one = match.apply(term);
+			if (one == Match.NONE) {
+				return Match.NONE;
+			}
+			total = total.plus(one);
+		}
+		return total;
 	}
 
 	private List<SearchHit> nearMisses(String query) {
@@ -154,6 +179,49 @@ public final class SearchIndex {
 			}
 			if (body.contains(term)) {
 				return new Match(5, "办理条件或常见问题");
+			}
+			return Match.NONE;
+		}
+	}
+
+	/** A row of the disclosure catalogue, by the words of its own columns (the item's guide is searched apart). */
+	private static final class DisclosureEntry {
+
+		private final DisclosureRow row;
+		private final String secondLevel;
+		private final String firstLevel;
+		private final String content;
+		private final String subject;
+		private final String basis;
+
+		DisclosureEntry(DisclosureRow row) {
+			Disclosure disclosure = row.disclosure();
+			this.row = row;
+			this.secondLevel = normalise(disclosure.secondLevel());
+			this.firstLevel = normalise(disclosure.firstLevel());
+			this.content = normalise(disclosure.content());
+			this.subject = normalise(disclosure.subject());
+			this.basis = normalise(disclosure.basis());
+		}
+
+		Match match(String term) {
+			if (row.code().equals(term)) {
+				return new Match(1000, "事项编码");
+			}
+			if (secondLevel.contains(term)) {
+				return new Match(secondLevel.equals(term) ? 200 : 100, "二级事项");
+			}
+			if (firstLevel.contains(term)) {
+				return new Match(40, "一级事项“" + row.disclosure().firstLevel() + "”");
+			}
+			if (content.contains(term)) {
+				return new Match(20, "公开内容");
+			}
+			if (subject.contains(term)) {
+				return new Match(10, "公开主体“" + row.disclosure().subject() + "”");
+			}
+			if (basis.contains(term)) {
+				return new Match(10, "公开依据");
 			}
 			return Match.NONE;
 		}

@@ -3,6 +3,7 @@ package cn.onething.catalog.web;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 import cn.onething.catalog.Catalog;
 import cn.onething.catalog.CatalogProperties;
@@ -11,6 +12,8 @@ import cn.onething.catalog.DisclosureRow;
 import cn.onething.catalog.model.Domain;
 import cn.onething.catalog.model.Guide;
 import cn.onething.catalog.model.Hall;
+import cn.onething.catalog.opendata.DisclosureCsv;
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
@@ -56,14 +59,30 @@ class CatalogApi {
 	record VersionSummary(int version, Instant importedAt, LocalDate effectiveDate, String sourcePath) {
 	}
 
-	record Hit(String code, String name, int score, String reason, String url) {
+	/** What kind of thing a hit is: a service guide (办事指南) or a row of the disclosure catalogue (公开事项). */
+	enum Kind {
+		GUIDE, DISCLOSURE;
+
+		@JsonValue
+		String value() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+	}
+
+	record Hit(Kind kind, String code, String name, int score, String reason, String url) {
+	}
+
+	/** A row of the disclosure catalogue; {@code url} is the guide of the item it discloses. */
+	record DisclosureItemHit(Kind kind, int number, String code, String domain, String firstLevel, String secondLevel,
+			String subject, int score, String reason, String url) {
 	}
 
 	/** A life event (一件事) the query names: listed before the single items, since it covers several at once. */
 	record BundleHit(String name, String url, String formUrl) {
 	}
 
-	record SearchAnswer(String query, List<BundleHit> bundles, List<Hit> hits, List<Domain> domains) {
+	record SearchAnswer(String query, List<BundleHit> bundles, List<Hit> hits, List<DisclosureItemHit> disclosureItems,
+			List<Domain> domains) {
 	}
 
 	@Operation(summary = "目录版本与服务大厅信息")
@@ -117,7 +136,8 @@ class CatalogApi {
 						"item " + code + " has no version " + version)));
 	}
 
-	@Operation(summary = "按名称、别名、材料或编码搜索事项；名称或别名相符的“一件事”列在 bundles 中")
+	@Operation(summary = "按名称、别名、材料或编码搜索事项；名称或别名相符的“一件事”列在 bundles 中，"
+			+ "公开事项标准目录中相符的公开事项列在 disclosureItems 中；每条结果的 kind 说明是办事指南（guide）还是公开事项（disclosure）")
 	@GetMapping("/search")
 	SearchAnswer search(@RequestParam("q") String query) {
 		String trimmed = query.length() > 100 ? query.substring(0, 100) : query;
@@ -126,7 +146,11 @@ class CatalogApi {
 				.map(event -> new BundleHit(event.name(), properties.address(event.page()), properties.address(event.form())))
 				.toList();
 		return new SearchAnswer(result.query(), bundles, result.hits().stream()
-				.map(h -> new Hit(h.guide().code(), h.guide().name(), h.score(), h.reason(), properties.guideUrl(h.guide().code())))
+				.map(h -> new Hit(Kind.GUIDE, h.guide().code(), h.guide().name(), h.score(), h.reason(), properties.guideUrl(h.guide().code())))
+				.toList(), result.disclosures().stream()
+				.map(h -> new DisclosureItemHit(Kind.DISCLOSURE, h.row().number(), h.row().code(), h.row().domain(),
+						h.row().disclosure().firstLevel(), h.row().disclosure().secondLevel(), h.row().disclosure().subject(),
+						h.score(), h.reason(), properties.guideUrl(h.row().code())))
 				.toList(), result.domains());
 	}
 

@@ -1,8 +1,11 @@
 package cn.onething.catalog.internal;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
+import cn.onething.catalog.CatalogSnapshot;
 import cn.onething.catalog.GuideFolderFixture;
 import cn.onething.catalog.SearchHit;
 import cn.onething.catalog.guidefiles.GuideFolder;
@@ -23,7 +26,10 @@ class SearchIndexTests {
 	@BeforeEach
 	void indexTheFixture() {
 		GuideFolder read = GuideFolderReader.read(GuideFolderFixture.copyInto(folder).root());
-		index = new SearchIndex(read.guides().stream().map(GuideFolder.SourcedGuide::guide).toList(), read.domains());
+		var guides = read.guides().stream().map(GuideFolder.SourcedGuide::guide).toList();
+		var disclosureCatalog = new CatalogSnapshot(1, Instant.EPOCH, read.hall(), read.domains(), read.departments(), guides, Map.of())
+				.disclosureCatalog();
+		index = new SearchIndex(guides, read.domains(), disclosureCatalog);
 	}
 
 	@Test
@@ -87,6 +93,34 @@ class SearchIndexTests {
 	@Test
 	void anEmptyQueryFindsNothing() {
 		assertThat(index.search("  ").hits()).isEmpty();
+		assertThat(index.search("  ").disclosures()).isEmpty();
+	}
+
+	@Test
+	void wordsOfADisclosureItemFindItApartFromTheGuides() {
+		var result = index.search("救助标准");
+
+		assertThat(result.hits()).isEmpty();
+		assertThat(result.disclosures()).singleElement().satisfies(hit -> {
+			assertThat(hit.row().disclosure().secondLevel()).isEqualTo("最低生活保障");
+			assertThat(hit.row().code()).isEqualTo("000540401000");
+			assertThat(hit.reason()).isEqualTo("公开内容");
+		});
+	}
+
+	@Test
+	void aDisclosureItemIsFoundByItsSubjectAndEveryWordMustMatch() {
+		assertThat(index.search("民政局 救助标准").disclosures()).extracting(hit -> hit.row().disclosure().secondLevel())
+				.containsExactly("最低生活保障");
+		assertThat(index.search("公安局 救助标准").disclosures()).isEmpty();
+	}
+
+	@Test
+	void aGuidesNameFindsBothTheGuideAndItsDisclosureItem() {
+		var result = index.search("最低生活保障");
+
+		assertThat(result.hits()).extracting(h -> h.guide().name()).containsExactly("最低生活保障审核确认");
+		assertThat(result.disclosures()).extracting(h -> h.reason()).containsExactly("二级事项");
 	}
 
 	private List<String> names(String query) {

@@ -195,6 +195,20 @@ class CatalogWebTests {
 	}
 
 	@Test
+	void theShippedCatalogueHasAnOpenDataPackageWithEveryDisclosureItem() {
+		Map<?, ?> index = web.get().uri("/api/open-data").exchange().expectStatus().isOk()
+				.expectBody(Map.class).returnResult().getResponseBody();
+		Map<?, ?> latest = (Map<?, ?>) ((List<?>) index.get("versions")).get(0);
+
+		assertThat(((Number) latest.get("version")).longValue()).isEqualTo(current.importId());
+		assertThat(((Number) latest.get("bytes")).longValue()).as("kept per version: small").isLessThan(1024 * 1024);
+		web.get().uri("/api/search?q=审核确认结果").exchange().expectStatus().isOk().expectBody()
+				.jsonPath("$.disclosureItems.length()").isEqualTo(2)
+				.jsonPath("$.disclosureItems[*].secondLevel").value(names -> assertThat(((List<?>) names).stream().map(String::valueOf).toList())
+						.containsExactlyInAnyOrder("最低生活保障", "特困人员救助供养"));
+	}
+
+	@Test
 	void theOpenApiDocumentDescribesTheCatalogueEndpoints() {
 		web.get().uri("/api/openapi").exchange().expectStatus().isOk().expectBody()
 				.jsonPath("$.paths['/api/items/{code}']").exists()
