@@ -108,7 +108,7 @@ class BundleWalkBrowserTests {
 			assertThat(phone.message()).contains("申请已提交");
 			String receipt = phone.fact("回执编号");
 			assertThat(receipt).matches("FS[0-9A-Z]{8}");
-			assertThat(phone.fact("当前状态")).isEqualTo("审查中");
+			assertThat(phone.fact("当前状态")).as("received, not yet accepted").isEqualTo("已收件，待受理");
 			assertThat(download(phone.linkTo("下载回执"))).startsWith("%PDF");
 
 			// 签发出生医学证明 comes first; the health commission asks for two things in one go
@@ -180,7 +180,7 @@ class BundleWalkBrowserTests {
 
 			phone.looksUp(receipt, "1234");
 			assertThat(phone.fact("当前状态")).isEqualTo("已办结");
-			assertThat(phone.section("办理结果")).contains("全部办结", "新户口簿请到新宁派出所户籍窗口领取",
+			assertThat(phone.section("办理结果")).contains("办理结果：已办结", "新户口簿请到新宁派出所户籍窗口领取",
 					"预防接种证请到新宁镇卫生院预防接种门诊领取", "社会保障卡制成后到县政务服务中心人社窗口领取");
 
 			try (ApplicantPhone someoneElse = new ApplicantPhone(base())) {
@@ -268,7 +268,7 @@ class BundleWalkBrowserTests {
 
 			phone.looksUp(receipt, "5678");
 			assertThat(phone.fact("当前状态")).isEqualTo("已办结");
-			assertThat(phone.section("办理结果")).contains("全部办结", "退休证请到县政务服务中心人社窗口领取", "公积金余额已转入本人银行卡");
+			assertThat(phone.section("办理结果")).contains("办理结果：已办结", "退休证请到县政务服务中心人社窗口领取", "公积金余额已转入本人银行卡");
 		}
 	}
 
