@@ -129,7 +129,7 @@ class BundleWalkBrowserTests {
 
 			// the applicant finds the case with the receipt code and the phone's last four digits
 			phone.looksUp(receipt, "1234");
-			assertThat(phone.fact("当前状态")).isEqualTo("待补正");
+			assertThat(phone.fact("当前状态")).as("the glossary's word, as in the push").isEqualTo("需补正");
 			assertThat(phone.section("需要补正的材料")).contains("出生医学证明首次签发登记表（含新生儿姓名）（不符合要求）",
 					"登记表缺少母亲签名", "新生儿在出生医院的乙肝疫苗、卡介苗接种记录（缺少）", "请上传出生医院的接种记录",
 					correctBy.toString());
