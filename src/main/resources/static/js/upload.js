@@ -133,7 +133,7 @@
     return (bytes / 1024 / 1024).toFixed(1) + ' MB';
   }
 
-  function send(form, chosen, drafts) {
+  function send(form, chosen) {
     var data = new FormData(form);
     chosen.forEach(function (c) {
       data.set(c.input.name, c.file, c.file.name);
@@ -156,8 +156,7 @@
     request.addEventListener('load', function () {
       var landed = new URL(request.responseURL || form.action, location.href);
       if (landed.pathname !== new URL(form.action, location.href).pathname) {
-        // the server sent us on (filed, or corrections received): the answers are on the server now
-        drafts.forget();
+        // the server sent us on (filed, or corrections received); the filed page drops the draft
         location.assign(landed.href);
         return;
       }
@@ -188,7 +187,7 @@
       storage = null; // storage switched off: the server's own drafts still keep files after a refusal
     }
     var key = 'onething.draft.' + id;
-    var none = { save: function () {}, restore: function () {}, forget: function () {}, shown: function () {} };
+    var none = { save: function () {}, restore: function () {}, shown: function () {} };
     if (!storage) {
       return none;
     }
@@ -273,9 +272,6 @@
     return {
       save: save,
       restore: restore,
-      forget: function () {
-        storage.removeItem(key);
-      },
       shown: function () {
         var note = form.querySelector('.draft-note');
         if (note) {
@@ -322,6 +318,16 @@
     input.insertAdjacentElement('afterend', button);
   }
 
+  // the page that says a form was filed: whichever way it was sent, its draft has done its work
+  var filed = document.querySelector('[data-filed-draft]');
+  if (filed) {
+    try {
+      window.localStorage.removeItem('onething.draft.' + filed.getAttribute('data-filed-draft'));
+    } catch (e) {
+      // no storage, no draft
+    }
+  }
+
   Array.prototype.forEach.call(document.querySelectorAll('form[enctype="multipart/form-data"]'), function (form) {
     var rules = rulesOf(form);
     if (!rules || !window.FormData || !window.XMLHttpRequest || !Blob.prototype.arrayBuffer) {
@@ -352,7 +358,7 @@
           first.focus({ preventScroll: true });
           return;
         }
-        send(form, checked.chosen, drafts);
+        send(form, checked.chosen);
       });
     });
     form.setAttribute('data-uploads', 'ready');

@@ -12,6 +12,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.chromium.HasNetworkConditions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -179,6 +181,26 @@ final class ApplicantPhone implements AutoCloseable {
 	void triesToSend(String button) {
 		browser.findElement(By.xpath("//button[normalize-space(.)='" + button + "']")).click();
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".field-check.field-problem")));
+	}
+
+	/** The phone loses its connection (Chromium's network emulation: every request fails), or gets it back. */
+	void isOffline(boolean offline) {
+		((HasNetworkConditions) browser).setNetworkConditions(networkConditions(offline));
+	}
+
+	private static ChromiumNetworkConditions networkConditions(boolean offline) {
+		var conditions = new ChromiumNetworkConditions();
+		conditions.setOffline(offline);
+		return conditions;
+	}
+
+	/** Presses a button whose form cannot go out: waits for what the page says about the upload. */
+	String triesToSendOffline(String button) {
+		browser.findElement(By.xpath("//button[normalize-space(.)='" + button + "']")).click();
+		return wait.until(driver -> {
+			String said = driver.findElement(By.cssSelector(".upload-progress")).getText();
+			return said.contains("网络中断") ? said : null;
+		});
 	}
 
 	/** Opens an address of the service directly, as from a bookmark or the phone's history: a new page load. */

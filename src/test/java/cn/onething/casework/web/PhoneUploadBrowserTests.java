@@ -208,6 +208,29 @@ class PhoneUploadBrowserTests {
 		}
 	}
 
+	@Test
+	void aConnectionDroppedWhileSendingLeavesEveryAnswerAndFileOnTheFormToSendAgain() throws Exception {
+		try (ApplicantPhone phone = new ApplicantPhone(base())) {
+			phone.opensTheFormOf("新生儿出生一件事");
+			phone.waitsForTheFormsChecks();
+			phone.waitsForTheUploadChecks();
+			answerAsAnUnmarriedMother(phone);
+			phone.attaches("父母双方的居民身份证", png("parents-id.png"));
+
+			phone.isOffline(true);
+			assertThat(phone.triesToSendOffline("提交申请")).contains("网络中断，申请尚未提交", "已填内容和已选文件都还在");
+			assertThat(POSTS.get()).as("nothing reached the server").isZero();
+			phone.isOffline(false);
+			assertThat(phone.valueOf("新生儿姓名")).isEqualTo("黄小宝");
+
+			phone.presses("提交申请");
+			phone.waitsForPage("办理进度");
+			StoredCase stored = casework.byReceiptCode(phone.fact(Glossary.RECEIPT_CODE)).block();
+			assertThat(casework.materials(stored.file().id()).map(m -> m.fileName()).collectList().block())
+					.containsExactly("parents-id.png");
+		}
+	}
+
 	private void answerAsAnUnmarriedMother(ApplicantPhone phone) {
 		phone.types("新生儿姓名", "黄小宝");
 		phone.chooses("新生儿性别", "女");
