@@ -286,12 +286,12 @@ public class Casework {
 				problems.put(field, "文件是空的，请重新选择");
 			}
 			else if (upload.content().length > properties.maxUploadSize().toBytes()) {
-				problems.put(field, "文件超过 " + properties.maxUploadSize().toMegabytes() + " MB，请压缩后再上传");
+				problems.put(field, MaterialFiles.tooLarge(properties.maxUploadSize()));
 			}
 			else {
 				MaterialFiles.contentType(upload.content()).ifPresentOrElse(
 						type -> types.put(upload.materialKey() + "/" + upload.fileName(), type),
-						() -> problems.put(field, "只能上传 PDF、JPG 或 PNG 文件（“" + upload.fileName() + "”不是）"));
+						() -> problems.put(field, MaterialFiles.notAccepted(upload.fileName())));
 			}
 		}
 		return new CheckedUploads(types, problems);

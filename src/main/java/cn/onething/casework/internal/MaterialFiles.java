@@ -6,11 +6,16 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
 
+import org.springframework.util.unit.DataSize;
+
 /**
  * Tells a material's type by its first bytes, not by its name or the browser's word: only PDF, JPEG and PNG are
  * kept, because those are what window staff can open and print on any machine.
  */
 public final class MaterialFiles {
+
+	/** The types accepted, as a file input's {@code accept} attribute lists them. */
+	public static final String ACCEPT = "application/pdf,image/jpeg,image/png";
 
 	private static final byte[] PDF = { '%', 'P', 'D', 'F', '-' };
 	private static final byte[] JPEG = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF };
@@ -31,6 +36,21 @@ public final class MaterialFiles {
 			return Optional.of("image/png");
 		}
 		return Optional.empty();
+	}
+
+	/** Why a file of another type is refused, in the applicant's words. */
+	public static String notAccepted(String fileName) {
+		return "只能上传 PDF、JPG 或 PNG 文件（“" + fileName + "”不是）";
+	}
+
+	/** Why a file over the size limit is refused, in the applicant's words. */
+	public static String tooLarge(DataSize max) {
+		return "文件超过 " + inWords(max) + "，请压缩后再上传";
+	}
+
+	/** A size limit as people read it: whole megabytes when it is, kilobytes otherwise. */
+	public static String inWords(DataSize size) {
+		return size.toBytes() % DataSize.ofMegabytes(1).toBytes() == 0 ? size.toMegabytes() + " MB" : size.toKilobytes() + " KB";
 	}
 
 	/** The file's fingerprint, stored beside it and used to tell a repeated submission from a different one. */

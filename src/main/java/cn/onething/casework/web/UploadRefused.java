@@ -3,6 +3,7 @@ package cn.onething.casework.web;
 import java.net.URI;
 import java.time.Duration;
 
+import cn.onething.casework.internal.MaterialFiles;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
@@ -64,7 +65,7 @@ public final class UploadRefused extends ResponseStatusException {
 	}
 
 	private static String megabytes(DataSize size) {
-		return size.toBytes() % DataSize.ofMegabytes(1).toBytes() == 0 ? size.toMegabytes() + " MB" : size.toKilobytes() + " KB";
+		return MaterialFiles.inWords(size);
 	}
 
 	/** What the person who sent it is told, in Chinese. */

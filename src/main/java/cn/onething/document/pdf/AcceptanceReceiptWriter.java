@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import cn.onething.casework.Applicant;
+import cn.onething.casework.Glossary;
 import cn.onething.casework.StoredCase;
 import cn.onething.casework.model.Acceptance;
 import cn.onething.casework.model.CaseFile;
@@ -16,7 +17,8 @@ import cn.onething.catalog.model.Hall;
 import cn.onething.notification.CaseBindingCode;
 
 /**
- * 受理回执: the dated written receipt of 行政许可法 §32 for a case. The applicant's name, ID number and phone are
+ * 受理回执 (收件回执 while the case is received but not yet accepted: the glossary's 收件 and 受理): the dated written
+ * receipt of 行政许可法 §32 for a case. The applicant's name, ID number and phone are
  * printed masked only, since a receipt is handed over, photographed and left lying about; the phone without its last
  * four digits, which with the receipt code printed above would open the case's progress page for whoever finds it.
  * Blocking: callers run it off the request threads.
@@ -24,6 +26,7 @@ import cn.onething.notification.CaseBindingCode;
 public final class AcceptanceReceiptWriter {
 
 	static final String TITLE = "受理回执";
+	static final String TITLE_BEFORE_ACCEPTANCE = "收件回执";
 	private static final String BIND_ON_THE_PROGRESS_PAGE = "如需通过微信接收办理进度通知，请扫描下方二维码打开办理进度页面，在“微信通知”栏目中绑定微信。";
 	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
@@ -43,30 +46,31 @@ public final class AcceptanceReceiptWriter {
 			Optional<CaseBindingCode> wechat, LocalDate issuedOn) {
 		CaseFile file = stored.file();
 		Applicant applicant = stored.applicant().maskedForOthers();
-		CaseSheet sheet = new CaseSheet(fonts, TITLE, TITLE + " " + file.receiptCode());
-		sheet.title(hall, TITLE);
+		Acceptance acceptance = file.acceptance();
+		String title = acceptance == null && file.completion() == null ? TITLE_BEFORE_ACCEPTANCE : TITLE;
+		CaseSheet sheet = new CaseSheet(fonts, title, title + " " + file.receiptCode());
+		sheet.title(hall, title);
 		List<String[]> facts = new ArrayList<>();
-		facts.add(new String[] { "办件编号", file.receiptCode() });
+		facts.add(new String[] { Glossary.RECEIPT_CODE, file.receiptCode() });
 		facts.add(new String[] { "办理事项", file.terms().bundleName() });
 		facts.add(new String[] { "申请人", applicant.name() });
 		facts.add(new String[] { "身份证号码", applicant.idNumber() });
 		facts.add(new String[] { "联系电话", applicant.phone() });
-		facts.add(new String[] { "收件日期", Typesetter.date(file.receivedOn()) });
-		Acceptance acceptance = file.acceptance();
+		facts.add(new String[] { Glossary.RECEIVED_ON, Typesetter.date(file.receivedOn()) });
 		if (acceptance != null) {
-			facts.add(new String[] { "受理日期", Typesetter.date(acceptance.effectiveOn()) });
+			facts.add(new String[] { Glossary.ACCEPTED_ON, Typesetter.date(acceptance.effectiveOn()) });
 			facts.add(new String[] { "受理情况", acceptance.basis().label() });
 		}
 		else if (file.completion() != null && file.completion().nonAcceptance() != null) {
-			facts.add(new String[] { "受理情况", "不予受理（详见不予受理通知书）" });
+			facts.add(new String[] { "受理情况", Glossary.NOT_ACCEPTED + "（详见不予受理通知书）" });
 		}
 		else {
-			facts.add(new String[] { "受理情况", "收件待审" });
+			facts.add(new String[] { "受理情况", Glossary.RECEIVED_AWAITING_CHECK });
 		}
 		facts.add(new String[] { "承诺办结时限", file.terms().committedWorkingDays() + " 个工作日" });
 		facts.add(new String[] { "办结期限", file.acceptance() == null ? "自受理之日起计算"
 				: schedule.bundleDueOn().map(Typesetter::date).orElse("已办结") });
-		facts.add(new String[] { "预计办结日期", schedule.expectedCompletionOn().map(day -> Typesetter.date(day)
+		facts.add(new String[] { Glossary.EXPECTED_COMPLETION_ON, schedule.expectedCompletionOn().map(day -> Typesetter.date(day)
 				+ (schedule.projected() ? "（如无需补正）" : "")).orElse("补正材料齐全后计算") });
 		facts.addAll(TimeLimitChanges.rows(file, schedule));
 		facts.add(new String[] { "办理环节", file.steps().stream().map(step -> step.plan().name())
@@ -75,7 +79,7 @@ public final class AcceptanceReceiptWriter {
 		sheet.body(acceptance != null
 				? "您的申请已受理，我们将在承诺时限内办结（依法需要听证、检验、检测、鉴定和专家评审的时间不计算在内）。"
 				: "您的申请材料已收到。材料齐全、符合法定形式的，予以受理；需要补正的，我们将在五个工作日内一次性告知需要补正的全部内容。");
-		sheet.body("凭办件编号或扫描下方二维码可随时查询办理进度。");
+		sheet.body("凭" + Glossary.RECEIPT_CODE + "和手机号码后四位，或扫描下方二维码，可随时查询办理进度。");
 		List<CaseSheet.Code> codes = new ArrayList<>(List.of(CaseSheet.Code.progressPage(progressUrl)));
 		wechat.ifPresentOrElse(code -> codes.add(wechatCode(code)), () -> sheet.body(BIND_ON_THE_PROGRESS_PAGE));
 		sheet.closing(hall, codes, issuedOn);

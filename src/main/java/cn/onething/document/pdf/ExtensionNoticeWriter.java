@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import cn.onething.casework.Glossary;
 import cn.onething.casework.StoredCase;
 import cn.onething.casework.model.CaseFile;
 import cn.onething.casework.model.CaseSchedule;
@@ -32,7 +33,7 @@ public final class ExtensionNoticeWriter {
 		CaseSheet sheet = new CaseSheet(fonts, TITLE, TITLE + " " + file.receiptCode());
 		sheet.title(hall, TITLE);
 		sheet.body(stored.applicant().masked().name() + "：");
-		sheet.body("您于 " + Typesetter.date(file.receivedOn()) + " 提交的“" + file.terms().bundleName() + "”申请（办件编号 "
+		sheet.body("您于 " + Typesetter.date(file.receivedOn()) + " 提交的“" + file.terms().bundleName() + "”申请（" + Glossary.RECEIPT_CODE + " "
 				+ file.receiptCode() + "），因以下原因不能在原定期限内办结，经本机关负责人批准，办理期限延长 15 个工作日。");
 		List<String[]> facts = new ArrayList<>();
 		facts.add(new String[] { "延长理由", file.extensionReason() });

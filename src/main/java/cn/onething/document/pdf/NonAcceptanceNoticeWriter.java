@@ -3,6 +3,7 @@ package cn.onething.document.pdf;
 import java.util.ArrayList;
 import java.util.List;
 
+import cn.onething.casework.Glossary;
 import cn.onething.casework.Remedies;
 import cn.onething.casework.StoredCase;
 import cn.onething.casework.model.CaseFile;
@@ -32,7 +33,7 @@ public final class NonAcceptanceNoticeWriter {
 		CaseSheet sheet = new CaseSheet(fonts, TITLE, TITLE + " " + file.receiptCode());
 		sheet.title(hall, TITLE);
 		sheet.body(stored.applicant().masked().name() + "：");
-		sheet.body("您于 " + Typesetter.date(file.receivedOn()) + " 提交的“" + file.terms().bundleName() + "”申请（办件编号 "
+		sheet.body("您于 " + Typesetter.date(file.receivedOn()) + " 提交的“" + file.terms().bundleName() + "”申请（" + Glossary.RECEIPT_CODE + " "
 				+ file.receiptCode() + "），经审查，决定不予受理。");
 		List<String[]> facts = new ArrayList<>();
 		facts.add(new String[] { "不予受理的理由", decision.reason() });

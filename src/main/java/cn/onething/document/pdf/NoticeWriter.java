@@ -2,6 +2,7 @@ package cn.onething.document.pdf;
 
 import java.util.List;
 
+import cn.onething.casework.Glossary;
 import cn.onething.casework.StoredCase;
 import cn.onething.casework.model.CaseFile;
 import cn.onething.casework.model.Flag;
@@ -33,7 +34,7 @@ public final class NoticeWriter {
 		sheet.title(hall, title);
 		Typesetter text = sheet.text();
 		sheet.body(stored.applicant().masked().name() + "：");
-		sheet.body("您于 " + Typesetter.date(file.receivedOn()) + " 提交的“" + file.terms().bundleName() + "”申请（办件编号 "
+		sheet.body("您于 " + Typesetter.date(file.receivedOn()) + " 提交的“" + file.terms().bundleName() + "”申请（" + Glossary.RECEIPT_CODE + " "
 				+ file.receiptCode() + "），经审查，需补正以下 " + notice.items().size() + " 项材料：");
 		PdfPTable table = Cells.table(7, 25, 14, 36, 18);
 		table.setHeaderRows(1);

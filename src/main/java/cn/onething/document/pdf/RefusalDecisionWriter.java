@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import cn.onething.casework.Glossary;
 import cn.onething.casework.Remedies;
 import cn.onething.casework.StoredCase;
 import cn.onething.casework.model.CaseFile;
@@ -42,7 +43,7 @@ public final class RefusalDecisionWriter {
 		CaseSheet sheet = new CaseSheet(fonts, TITLE, TITLE + " " + file.receiptCode() + " " + refused.id());
 		sheet.title(hall, TITLE);
 		sheet.body(stored.applicant().masked().name() + "：");
-		sheet.body("您于 " + Typesetter.date(file.receivedOn()) + " 提交的“" + file.terms().bundleName() + "”申请（办件编号 "
+		sheet.body("您于 " + Typesetter.date(file.receivedOn()) + " 提交的“" + file.terms().bundleName() + "”申请（" + Glossary.RECEIPT_CODE + " "
 				+ file.receiptCode() + "）中，" + department + "对“" + refused.plan().name() + "”依法进行了审查，决定不予许可。");
 		List<String[]> facts = new ArrayList<>();
 		facts.add(new String[] { "审批环节", refused.plan().name() });

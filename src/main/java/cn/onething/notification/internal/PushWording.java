@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import cn.onething.casework.CaseNews;
+import cn.onething.casework.Glossary;
 import cn.onething.casework.model.Acceptance;
 import cn.onething.casework.model.CaseEvent;
 import cn.onething.casework.model.Completion;
@@ -16,7 +17,8 @@ import cn.onething.wechat.Masking;
 /**
  * Which case events an applicant is told about, in what words. Template values show at most 20 characters and no
  * line breaks (docs/wechat.md §2.2), so each push says the essential and links to the progress page, which shows
- * everything; status words are at most 5 Chinese characters (a {@code phrase} key, §3.3). Free text written by
+ * everything; status words are at most 5 Chinese characters (a {@code phrase} key, §3.3) and those of a case's
+ * state come from the applicant glossary ({@link Glossary}), as on the pages and PDFs. Free text written by
  * staff is masked before it is stored, so no ID or phone number reaches a push.
  */
 public final class PushWording {
@@ -49,7 +51,7 @@ public final class PushWording {
 			return Optional.of(accepted(news, accepted));
 		}
 		if (event instanceof CaseEvent.NoticeIssued issued) {
-			return push(PushKind.NOTICE, "需补正", news, event, "需补正" + issued.notice().items().size() + "项材料，请于"
+			return push(PushKind.NOTICE, Glossary.AWAITING_CORRECTION, news, event, Glossary.AWAITING_CORRECTION + issued.notice().items().size() + "项材料，请于"
 					+ day(issued.notice().correctBy()) + "前补齐");
 		}
 		if (event instanceof CaseEvent.StepDecided decided) {
@@ -75,12 +77,12 @@ public final class PushWording {
 	private static PushContent accepted(CaseNews news, CaseEvent.ApplicationAccepted event) {
 		Acceptance acceptance = event.acceptance();
 		return switch (acceptance.basis()) {
-			case COMPLETE, CORRECTED -> content(PushKind.ACCEPTED, "已受理", news, event, acceptance.basis().label());
+			case COMPLETE, CORRECTED -> content(PushKind.ACCEPTED, Glossary.ACCEPTED, news, event, acceptance.basis().label());
 			// 行政许可法 §32(4): no notice within five working days, so accepted from the day of receipt
 			case DEEMED -> content(PushKind.ACCEPTED, "视为受理", news, event,
 					"逾期未告知补正，自" + day(acceptance.effectiveOn()) + "起视为受理");
 			// §32(5): corrections not reviewed by their due date count as accepted from the day they arrived
-			case CORRECTIONS_UNREVIEWED -> content(PushKind.ACCEPTED, "已受理", news, event,
+			case CORRECTIONS_UNREVIEWED -> content(PushKind.ACCEPTED, Glossary.ACCEPTED, news, event,
 					"补正材料逾期未审查，自" + day(acceptance.effectiveOn()) + "起受理");
 			case TOLERANT -> content(PushKind.ACCEPTED, "容缺受理", news, event, "容缺受理，请按承诺期限补齐材料");
 		};
@@ -88,12 +90,7 @@ public final class PushWording {
 
 	private PushContent completed(CaseNews news, CaseEvent.ApplicationCompleted event) {
 		Completion completion = event.completion();
-		String status = switch (completion.result()) {
-			case APPROVED -> "已办结";
-			case PARTLY_APPROVED -> "部分办结";
-			case REFUSED -> "不予批准";
-			case NOT_ACCEPTED -> "不予受理";
-		};
+		String status = Glossary.result(completion.result());
 		String remark;
 		if (completion.result() == Completion.Result.REFUSED || completion.result() == Completion.Result.NOT_ACCEPTED) {
 			remark = status + "的理由和救济途径请查看办理进度";

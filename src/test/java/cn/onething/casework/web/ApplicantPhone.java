@@ -5,12 +5,15 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
+import cn.onething.system.AccessibilityCheck;
 import cn.onething.system.HeadlessChromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.chromium.HasNetworkConditions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -84,9 +87,10 @@ final class ApplicantPhone implements AutoCloseable {
 	}
 
 	/**
-	 * Presses a button that sends a form, and waits until the answer has replaced the page: a mark left on the old
-	 * page's window is gone from the new one. (Waiting for the old page's elements to go stale is not enough:
-	 * chromedriver may answer for them with an inspector error instead.)
+	 * Presses a button that sends a form, and waits until the answer has replaced the page: a mark left in the old
+	 * page is gone from the new one. The mark is an element, not a variable of the window: a form sent by the page's
+	 * script (static/js/upload.js) shows a sent-back form in the same window. (Waiting for the old page's elements to
+	 * go stale is not enough: chromedriver may answer for them with an inspector error instead.)
 	 */
 	void presses(String button) {
 		leavesThePageBy(() -> browser.findElement(By.xpath("//button[normalize-space(.)='" + button + "']")).click());
@@ -102,10 +106,10 @@ final class ApplicantPhone implements AutoCloseable {
 
 	private void leavesThePageBy(Runnable action) {
 		JavascriptExecutor script = (JavascriptExecutor) browser;
-		script.executeScript("window.leftByTheTest = true");
+		script.executeScript("var mark = document.createElement('meta'); mark.id = 'left-by-the-test'; document.head.appendChild(mark)");
 		action.run();
 		new WebDriverWait(browser, TIMEOUT).ignoring(WebDriverException.class).until(driver -> Boolean.TRUE.equals(
-				script.executeScript("return window.leftByTheTest === undefined && document.readyState === 'complete'")));
+				script.executeScript("return document.getElementById('left-by-the-test') === null && document.readyState === 'complete'")));
 	}
 
 	/** Back to the page before, as with the phone's back key. */
@@ -179,6 +183,68 @@ final class ApplicantPhone implements AutoCloseable {
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".field-check.field-problem")));
 	}
 
+	/** The phone loses its connection (Chromium's network emulation: every request fails), or gets it back. */
+	void isOffline(boolean offline) {
+		((HasNetworkConditions) browser).setNetworkConditions(networkConditions(offline));
+	}
+
+	private static ChromiumNetworkConditions networkConditions(boolean offline) {
+		var conditions = new ChromiumNetworkConditions();
+		conditions.setOffline(offline);
+		return conditions;
+	}
+
+	/** Presses a button whose form cannot go out: waits for what the page says about the upload. */
+	String triesToSendOffline(String button) {
+		browser.findElement(By.xpath("//button[normalize-space(.)='" + button + "']")).click();
+		return wait.until(driver -> {
+			String said = driver.findElement(By.cssSelector(".upload-progress")).getText();
+			return said.contains("网络中断") ? said : null;
+		});
+	}
+
+	/** Opens an address of the service directly, as from a bookmark or the phone's history: a new page load. */
+	void opens(String path) {
+		browser.get(base + path);
+	}
+
+	/** Presses a button whose form the page's own upload checks keep from sending: waits for what they say. */
+	void triesToUpload(String button) {
+		browser.findElement(By.xpath("//button[normalize-space(.)='" + button + "']")).click();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".upload-check")));
+	}
+
+	/** What the page says under the file field labelled with the material's name: empty when nothing. */
+	String saysUnderFile(String label) {
+		return fieldLabelled(label).findElement(By.xpath("ancestor::div[contains(@class, 'upload')][1]"))
+				.findElements(By.cssSelector(".field-problem, .upload-check, .kept")).stream().filter(WebElement::isDisplayed)
+				.map(WebElement::getText).reduce((a, b) -> a + " " + b).orElse("");
+	}
+
+	/**
+	 * Remembers, in the tab's session storage (which outlives the page), the first text the upload progress showed:
+	 * on loopback an upload is over before a test could look at the page.
+	 */
+	void recordsTheUploadProgress() {
+		((JavascriptExecutor) browser).executeScript("""
+				new MutationObserver(function () {
+				  var box = document.querySelector('.upload-progress');
+				  if (box && !box.hidden && box.querySelector('progress') && !sessionStorage.getItem('progressSeen')) {
+				    sessionStorage.setItem('progressSeen', box.innerText);
+				  }
+				}).observe(document.body, { childList: true, subtree: true, characterData: true });""");
+	}
+
+	/** What the upload progress showed first, as recorded by {@link #recordsTheUploadProgress()}; null if never. */
+	String uploadProgressSeen() {
+		return (String) ((JavascriptExecutor) browser).executeScript("return sessionStorage.getItem('progressSeen')");
+	}
+
+	/** The serious and critical axe-core violations of the page as it is now. */
+	List<String> accessibilityViolations() {
+		return AccessibilityCheck.seriousViolations(browser);
+	}
+
 	/** Waits until the form's own checks are ready (they read their rules from the server first). */
 	void waitsForTheFormsChecks() {
 		wait.until(ExpectedConditions.attributeToBe(By.cssSelector("form[data-schema]"), "data-checks", "ready"));
@@ -203,6 +269,11 @@ final class ApplicantPhone implements AutoCloseable {
 	/** Whether the form shows this question now (a question is a label or a choice's legend). */
 	boolean asks(String label) {
 		return questionSection(label).isDisplayed();
+	}
+
+	/** Waits until the page's upload script has read the server's limits (static/js/upload.js). */
+	void waitsForTheUploadChecks() {
+		wait.until(ExpectedConditions.attributeToBe(By.cssSelector("form[enctype='multipart/form-data']"), "data-uploads", "ready"));
 	}
 
 	/** The labels of the file fields: the materials the form asks for. */

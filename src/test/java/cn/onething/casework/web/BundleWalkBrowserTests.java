@@ -108,7 +108,7 @@ class BundleWalkBrowserTests {
 			assertThat(phone.message()).contains("申请已提交");
 			String receipt = phone.fact("回执编号");
 			assertThat(receipt).matches("FS[0-9A-Z]{8}");
-			assertThat(phone.fact("当前状态")).isEqualTo("审查中");
+			assertThat(phone.fact("当前状态")).as("received, not yet accepted").isEqualTo("已收件，待受理");
 			assertThat(download(phone.linkTo("下载回执"))).startsWith("%PDF");
 
 			// 签发出生医学证明 comes first; the health commission asks for two things in one go
@@ -129,7 +129,7 @@ class BundleWalkBrowserTests {
 
 			// the applicant finds the case with the receipt code and the phone's last four digits
 			phone.looksUp(receipt, "1234");
-			assertThat(phone.fact("当前状态")).isEqualTo("待补正");
+			assertThat(phone.fact("当前状态")).as("the glossary's word, as in the push").isEqualTo("需补正");
 			assertThat(phone.section("需要补正的材料")).contains("出生医学证明首次签发登记表（含新生儿姓名）（不符合要求）",
 					"登记表缺少母亲签名", "新生儿在出生医院的乙肝疫苗、卡介苗接种记录（缺少）", "请上传出生医院的接种记录",
 					correctBy.toString());
@@ -180,7 +180,7 @@ class BundleWalkBrowserTests {
 
 			phone.looksUp(receipt, "1234");
 			assertThat(phone.fact("当前状态")).isEqualTo("已办结");
-			assertThat(phone.section("办理结果")).contains("全部办结", "新户口簿请到新宁派出所户籍窗口领取",
+			assertThat(phone.section("办理结果")).contains("办理结果：已办结", "新户口簿请到新宁派出所户籍窗口领取",
 					"预防接种证请到新宁镇卫生院预防接种门诊领取", "社会保障卡制成后到县政务服务中心人社窗口领取");
 
 			try (ApplicantPhone someoneElse = new ApplicantPhone(base())) {
@@ -268,7 +268,7 @@ class BundleWalkBrowserTests {
 
 			phone.looksUp(receipt, "5678");
 			assertThat(phone.fact("当前状态")).isEqualTo("已办结");
-			assertThat(phone.section("办理结果")).contains("全部办结", "退休证请到县政务服务中心人社窗口领取", "公积金余额已转入本人银行卡");
+			assertThat(phone.section("办理结果")).contains("办理结果：已办结", "退休证请到县政务服务中心人社窗口领取", "公积金余额已转入本人银行卡");
 		}
 	}
 

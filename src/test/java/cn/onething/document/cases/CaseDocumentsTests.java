@@ -104,9 +104,11 @@ class CaseDocumentsTests {
 
 		try (PDDocument document = Loader.loadPDF(pdf)) {
 			String text = compact(document);
-			assertThat(text).contains("受理回执", flagged.file().receiptCode(), "新生儿出生一件事", "张**",
-					"451***************", "138********", "收件待审", "5个工作日", "（加盖印章）", "预计办结日期补正材料齐全后计算",
+			assertThat(text).contains("收件回执", "回执编号", flagged.file().receiptCode(), "新生儿出生一件事", "张**",
+					"451***************", "138********", "已收件，待受理", "5个工作日", "（加盖印章）", "预计办结日期补正材料齐全后计算",
 					DATE.format(flagged.file().receivedOn()));
+			assertThat(text).as("the applicant glossary's words: received, not accepted, and one name for the code")
+					.doesNotContain("办件编号", "受理日期", "受理回执");
 			assertThat(text).as("nothing of the phone that opens the progress page with the receipt code")
 					.doesNotContain("张三丰", "三丰", "45142119900101123X", "13812345678", "*5678");
 			assertThat(fonts(document)).isNotEmpty().allSatisfy(font -> assertThat(font.isEmbedded())
@@ -137,7 +139,7 @@ class CaseDocumentsTests {
 
 		try (PDDocument document = Loader.loadPDF(pdf)) {
 			String text = compact(document);
-			assertThat(text).contains("一次性告知书", flagged.file().receiptCode(), "需补正以下2项材料",
+			assertThat(text).contains("一次性告知书", "回执编号" + flagged.file().receiptCode(), "需补正以下2项材料",
 					"1出生医学证明缺少未提交出生医学证明原件出生登记",
 					"2居民户口簿不符合要求户口簿复印件字迹不清，请重新复印医保参保",
 					"请于" + DATE.format(notice.correctBy()) + "前", "《中华人民共和国行政许可法》第三十二条",

@@ -100,7 +100,7 @@ class RefusalDocumentsTests {
 			assertThat(text).doesNotContain("张三丰");
 		}
 		try (PDDocument receipt = Loader.loadPDF(documents.receipt(turnedAway.file().id()).block())) {
-			assertThat(compact(receipt)).contains("受理情况不予受理（详见不予受理通知书）").doesNotContain("收件待审");
+			assertThat(compact(receipt)).contains("受理情况不予受理（详见不予受理通知书）").doesNotContain("已收件，待受理");
 		}
 	}
 

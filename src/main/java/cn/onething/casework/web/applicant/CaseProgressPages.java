@@ -9,6 +9,7 @@ import cn.onething.casework.CaseInputRejected;
 import cn.onething.casework.CaseLinks;
 import cn.onething.casework.CaseLookup;
 import cn.onething.casework.Casework;
+import cn.onething.casework.Glossary;
 import cn.onething.casework.Remedies;
 import cn.onething.casework.StoredCase;
 import cn.onething.casework.model.Actor;
@@ -18,6 +19,7 @@ import cn.onething.casework.model.Flag;
 import cn.onething.casework.web.RefusalsAndRemedies;
 import cn.onething.casework.web.UploadParts;
 import cn.onething.casework.web.UploadRefused;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Controller;
@@ -65,15 +67,17 @@ class CaseProgressPages {
 		return exchange.getFormData().flatMap(form -> {
 			String code = form.getFirst("code") == null ? "" : form.getFirst("code").strip();
 			String phoneTail = form.getFirst("phoneTail") == null ? "" : form.getFirst("phoneTail").strip();
+			boolean inWechat = Glossary.inWechat(exchange.getRequest().getHeaders().getFirst(HttpHeaders.USER_AGENT));
 			return lookup.find(code, phoneTail).map(outcome -> {
 				if (outcome instanceof CaseLookup.Found found) {
 					return Rendering.redirectTo(links.progressPath(found.stored().file().receiptCode())).build();
 				}
 				if (outcome instanceof CaseLookup.Locked locked) {
-					return lookupPage(code, "这个回执编号的查询错误次数过多，请 " + locked.minutes()
-							+ " 分钟后再试。扫描回执上的二维码可以直接查看进度。", HttpStatus.TOO_MANY_REQUESTS);
+					return lookupPage(code, "这个" + Glossary.RECEIPT_CODE + "的查询错误次数过多，请 " + locked.minutes()
+							+ " 分钟后再试。" + Glossary.readPrintedCode(inWechat) + "回执上的二维码可以直接查看进度。",
+							HttpStatus.TOO_MANY_REQUESTS);
 				}
-				return lookupPage(code, "回执编号或手机号后四位不正确，请核对后重新输入。", HttpStatus.OK);
+				return lookupPage(code, Glossary.RECEIPT_CODE + "或手机号后四位不正确，请核对后重新输入。", HttpStatus.OK);
 			});
 		});
 	}
