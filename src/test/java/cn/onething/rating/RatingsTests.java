@@ -11,6 +11,7 @@ import cn.onething.calendar.Region;
 import cn.onething.casework.StoredCase;
 import cn.onething.casework.model.CaseContext;
 import cn.onething.notification.NotifyingService;
+import cn.onething.system.ApiDocument;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
@@ -238,8 +239,7 @@ class RatingsTests extends NotifyingService {
 
 	@Test
 	void theOpenApiDocumentDescribesRatingWithTheCaseKeyHeader() {
-		String document = web.get().uri("/api/openapi").exchange().expectStatus().isOk().expectBody(String.class)
-				.returnResult().getResponseBody();
+		String document = ApiDocument.text(web);
 
 		assertThat(document).contains("/api/applications/{receipt}/rating", "X-Case-Key", "Rate a completed application");
 	}

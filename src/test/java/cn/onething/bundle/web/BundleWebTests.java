@@ -11,6 +11,7 @@ import cn.onething.bundle.FormField;
 import cn.onething.bundle.MergedMaterial;
 import cn.onething.catalog.Catalog;
 import cn.onething.catalog.ImportResult;
+import cn.onething.system.ApiDocument;
 import cn.onething.system.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -171,7 +172,7 @@ class BundleWebTests {
 
 	@Test
 	void theOpenApiDocumentDescribesTheBundleEndpoints() {
-		web.get().uri("/api/openapi").exchange().expectStatus().isOk().expectBody()
+		ApiDocument.of(web)
 				.jsonPath("$.paths['/api/bundles/{id}/form-schema']").exists();
 	}
 

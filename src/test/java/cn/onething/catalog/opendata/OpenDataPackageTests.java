@@ -18,6 +18,7 @@ import cn.onething.catalog.Catalog;
 import cn.onething.catalog.GuideFolderFixture;
 import cn.onething.catalog.ImportResult;
 import cn.onething.catalog.model.Guide;
+import cn.onething.system.ApiDocument;
 import cn.onething.system.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -193,7 +194,7 @@ class OpenDataPackageTests {
 
 	@Test
 	void theOpenApiDocumentDescribesTheOpenDataAddresses() {
-		web.get().uri("/api/openapi").exchange().expectStatus().isOk().expectBody()
+		ApiDocument.of(web)
 				.jsonPath("$.paths['/api/open-data']").exists()
 				.jsonPath("$.paths['/api/open-data/{version}.zip']").exists()
 				.jsonPath("$.paths['/api/open-data/latest.zip']").exists();

@@ -12,6 +12,7 @@ import cn.onething.catalog.Catalog;
 import cn.onething.catalog.CatalogSnapshot;
 import cn.onething.catalog.model.Guide;
 import cn.onething.catalog.model.Material;
+import cn.onething.system.ApiDocument;
 import cn.onething.system.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -210,14 +211,14 @@ class CatalogWebTests {
 
 	@Test
 	void theOpenApiDocumentDescribesTheCatalogueEndpoints() {
-		web.get().uri("/api/openapi").exchange().expectStatus().isOk().expectBody()
+		ApiDocument.of(web)
 				.jsonPath("$.paths['/api/items/{code}']").exists()
 				.jsonPath("$.paths['/api/disclosure-catalog.csv']").exists();
 	}
 
 	@Test
 	void theOpenApiDocumentIsBuiltOffTheEventLoops() {
-		web.get().uri("/api/openapi").exchange().expectStatus().isOk();
+		ApiDocument.of(web);
 
 		assertThat(BuildingThread.seen).as("threads that built the OpenAPI document").isNotEmpty()
 				.allSatisfy(thread -> assertThat(thread).startsWith("api-document"));

@@ -16,6 +16,7 @@ import cn.onething.catalog.Catalog;
 import cn.onething.catalog.CatalogSnapshot;
 import cn.onething.identity.StaffSession;
 import cn.onething.identity.internal.DemoAccounts;
+import cn.onething.system.ApiDocument;
 import cn.onething.system.TestDatabase;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -136,7 +137,7 @@ class CompendiumConsoleTests {
 
 	@Test
 	void theOpenApiDocumentDescribesTheDownloadUnderApiWithItsThreeSelectors() {
-		web.get().uri("/api/openapi").exchange().expectStatus().isOk().expectBody()
+		ApiDocument.of(web)
 				.jsonPath("$.paths['/api/documents/compendium.pdf'].get.parameters[*].name")
 				.value(names -> assertThat(names).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
 						.containsExactlyInAnyOrder("domain", "department", "bundle"))

@@ -13,6 +13,7 @@ import cn.onething.casework.Casework;
 import cn.onething.casework.StoredCase;
 import cn.onething.casework.web.NewbornAnswers;
 import cn.onething.catalog.Catalog;
+import cn.onething.system.ApiDocument;
 import cn.onething.system.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -277,8 +278,7 @@ class ApplicationsApiTests {
 
 	@Test
 	void theOpenApiDocumentDescribesTheApplicationAndStaffEndpoints() {
-		JsonNode document = json.readTree(web.get().uri("/api/openapi").exchange().expectStatus().isOk()
-				.expectBody(String.class).returnResult().getResponseBody());
+		JsonNode document = json.readTree(ApiDocument.text(web));
 
 		JsonNode paths = document.path("paths");
 		assertThat(paths.path("/api/applications").path("post").path("summary").asString()).startsWith("File an application");
