@@ -73,6 +73,8 @@ class VillagePushReplicasTests {
 		publish(restarted, "2026年第四季度村级财务收支");
 
 		await().atMost(Duration.ofSeconds(90)).until(() -> outboxRowsNotCompleted(restarted) == 0);
+		assertThat(fake.received(FakeWechat.TEMPLATE_SEND_PATH).size()).as("the first entry's sends timed out and were made again")
+				.isGreaterThan(2 * followers);
 		assertThat(pushesPerFollowerAndTitle()).as("one push per follower and entry")
 				.hasSize(2 * followers).allSatisfy((key, count) -> assertThat(count).as(key).isEqualTo(1L));
 		assertThat(restarted.getBean(DatabaseClient.class)
