@@ -11,8 +11,11 @@ import java.util.stream.Collectors;
  * Security's {@code Authentication.getName()} is the username too.
  *
  * @param departmentId an id of guides/departments.yaml; null for hall staff who belong to no approving department
+ * @param place the township ({@code xinning}) or committee ({@code xinning/chengdong}) of guides/places/ a village
+ *        or township member works for, as {@link StaffPlaces} names them; null for county and hall staff. Identity
+ *        keeps it as a code: what it covers is the village module's rule (docs/village.md §5)
  */
-public record StaffMember(String username, String displayName, String departmentId, Set<StaffRole> roles)
+public record StaffMember(String username, String displayName, String departmentId, Set<StaffRole> roles, String place)
 		implements Principal {
 
 	public StaffMember {
@@ -25,6 +28,12 @@ public record StaffMember(String username, String displayName, String department
 		if (roles.contains(StaffRole.REVIEWER) && (departmentId == null || departmentId.isBlank())) {
 			throw new IllegalArgumentException("reviewer " + username + " needs a department");
 		}
+		place = place == null || place.isBlank() ? null : place.strip();
+	}
+
+	/** A member of no township or committee. */
+	public StaffMember(String username, String displayName, String departmentId, Set<StaffRole> roles) {
+		this(username, displayName, departmentId, roles, null);
 	}
 
 	@Override

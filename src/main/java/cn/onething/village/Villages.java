@@ -91,14 +91,31 @@ public class Villages implements DisposableBean {
 	}
 
 	/**
-	 * Checks and publishes an entry for the member: {@link EntryRefused} names every wrong field and stores nothing.
+	 * Checks and publishes an entry for the member: {@link NotInJurisdiction} when the committee is not theirs,
+	 * {@link EntryRefused} naming every wrong field otherwise; either stores nothing.
 	 */
 	public Mono<Entry> publish(EntryDraft draft, StaffMember publisher) {
-		return Mono.fromCallable(() -> EntryRules.check(places(), draft))
+		Jurisdiction jurisdiction = Jurisdiction.of(publisher);
+		return Mono.fromCallable(() -> {
+			Optional<Committee> committee = places().committee(draft.townshipId(), draft.committeeId());
+			if (committee.isPresent() && !jurisdiction.mayPublishFor(committee.get())) {
+				throw new NotInJurisdiction(publisher.place() == null ? "您的账号未指定所属乡镇或村（社区），不能发布村务公开内容；请联系系统管理员在账号管理中设置。"
+						: "您的账号只能发布 " + placeName(publisher.place()) + " 的公开内容，不能为" + committee.get().name() + "发布。");
+			}
+			return EntryRules.check(places(), draft);
+		})
 				.flatMap(publication -> store.publish(publication, publisher.username()))
 				.flatMap(store::entry)
 				.doOnNext(entry -> log.info("village entry {} published for {}/{} by {}", entry.id(), entry.townshipId(),
 						entry.committeeId(), publisher.username()));
+	}
+
+	/** A place code of an account ({@code xinning}, {@code xinning/chengdong}) as people say it: 新宁镇城东社区居委会. */
+	public String placeName(String place) {
+		String[] parts = place.split("/", 2);
+		return places().township(parts[0])
+				.map(township -> township.name() + (parts.length == 2 ? township.committee(parts[1]).map(Committee::name).orElse(parts[1]) : ""))
+				.orElse(place);
 	}
 
 	public Mono<Entry> entry(UUID id) {

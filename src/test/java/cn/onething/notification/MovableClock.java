@@ -13,12 +13,17 @@ import org.springframework.context.annotation.Bean;
  * The service's clock for tests that must let minutes pass: it stands at the moment it was made until a test moves
  * it, so the outbox's retries fall due only then.
  */
-final class MovableClock extends Clock {
+public final class MovableClock extends Clock {
 
 	private volatile Instant now = Instant.now();
 
-	void advance(Duration duration) {
+	public void advance(Duration duration) {
 		now = now.plus(duration);
+	}
+
+	/** Sets the moment, for tests about particular days (a holiday, a year's end). */
+	public void moveTo(Instant moment) {
+		now = moment;
 	}
 
 	@Override
@@ -55,7 +60,7 @@ final class MovableClock extends Clock {
 
 	/** Makes it the service's clock. */
 	@TestConfiguration(proxyBeanMethods = false)
-	static class AsTheServicesClock {
+	public static class AsTheServicesClock {
 
 		@Bean
 		MovableClock clock() {

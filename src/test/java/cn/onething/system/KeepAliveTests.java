@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 
 import cn.onething.bundle.Bundles;
 import cn.onething.catalog.Catalog;
+import cn.onething.village.Villages;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,6 +57,9 @@ class KeepAliveTests {
 	@Autowired
 	Bundles bundles;
 
+	@Autowired
+	Villages villages;
+
 	List<Route> routes;
 
 	@BeforeEach
@@ -64,6 +68,7 @@ class KeepAliveTests {
 		// the bundles follow a catalogue import on their own, and a kept page's ETag names their version too: imported
 		// here, they are current before the ETag is read
 		bundles.importBundles("test").block();
+		villages.reload().block();
 		String guide = catalog.current().guides().get(0).code();
 		String etag;
 		try (KeepAliveConnection connection = new KeepAliveConnection(port, ANSWER_WITHIN)) {
@@ -85,6 +90,17 @@ class KeepAliveTests {
 				new Route("staff console, signed out", "GET", "/staff", Map.of(), "", 302),
 				new Route("POST with a body", "POST", "/api/staff/tokens", Map.of("Content-Type", "application/json"),
 						"{\"username\":\"nobody-here\",\"password\":\"not-a-password\"}", 401),
+				new Route("village page", "GET", "/places/xinning/chengdong", Map.of(), "", 200),
+				new Route("village page not found", "GET", "/places/xinning/nowhere", Map.of(), "", 404),
+				new Route("notice board PDF (own scheduler)", "GET", "/places/xinning/chengdong/board.pdf", Map.of(), "", 200),
+				new Route("hall screen", "GET", "/screen", Map.of(), "", 200),
+				new Route("village console, signed out", "GET", "/staff/village", Map.of(), "", 302),
+				new Route("questions page", "GET", "/questions?about=v:xinning:chengdong", Map.of(), "", 200),
+				new Route("question refused", "POST", "/questions", Map.of("Content-Type", "application/x-www-form-urlencoded"),
+						"about=v%3Axinning%3Achengdong&question=%E4%BD%8E%E4%BF%9D&phone=12345", 422),
+				new Route("rating page without its key", "GET", "/cases/FS7K2M9Q/rating", Map.of(), "", 303),
+				new Route("rating API, invalid fields", "POST", "/api/applications/FS7K2M9Q/rating",
+						Map.of("Content-Type", "application/json"), "{\"level\":\"wonderful\"}", 422),
 				new Route("not found", "GET", "/g/999999999999", Map.of(), "", 404),
 				new Route("API not found", "GET", "/api/items/999999999999", Map.of(), "", 404));
 	}

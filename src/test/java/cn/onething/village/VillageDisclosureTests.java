@@ -2,10 +2,13 @@ package cn.onething.village;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.Set;
 
 import cn.onething.catalog.Catalog;
 import cn.onething.document.cases.PrintedQrCodes;
+import cn.onething.identity.StaffRole;
 import cn.onething.identity.StaffSession;
+import cn.onething.identity.accounts.StaffAccounts;
 import cn.onething.identity.internal.DemoAccounts;
 import cn.onething.system.TestDatabase;
 import org.apache.pdfbox.Loader;
@@ -40,6 +43,7 @@ class VillageDisclosureTests {
 
 	static final String COUNTY_STANDARD = "农村低保标准每人每年5760元";
 	static final String COUNTY_BASIS = "《社会救助暂行办法》；《最低生活保障审核确认办法》";
+	static final String PLACED_PASSWORD = "Quli-Township-2026!";
 	static final String OBJECTION = "向城东社区居务监督委员会或新宁镇民政办提出，电话0771-7521231";
 
 	@DynamicPropertySource
@@ -62,6 +66,9 @@ class VillageDisclosureTests {
 	@Autowired
 	DatabaseClient db;
 
+	@Autowired
+	StaffAccounts accounts;
+
 	WebTestClient web;
 	StaffSession village;
 	LocalDate today;
@@ -71,6 +78,8 @@ class VillageDisclosureTests {
 		catalog.importGuides("test").block();
 		assertThat(villages.reload().block().problems()).as("the shipped guides/places/").isEmpty();
 		demoAccounts.create().block();
+		db.sql("delete from identity_staff where username = 'quli.pub'").then().block();
+		db.sql("delete from outbox_message where kind = 'village.published'").then().block();
 		db.sql("delete from village_audit").then().then(db.sql("delete from village_difference").then())
 				.then(db.sql("delete from village_entry").then()).block();
 		web = WebTestClient.bindToServer().responseTimeout(java.time.Duration.ofSeconds(30)).baseUrl("http://localhost:" + port).build();
@@ -131,12 +140,119 @@ class VillageDisclosureTests {
 	}
 
 	@Test
+	void aMobileNumberInARecipientsListIsRefusedNamingTheListAndNothingIsPublished() {
+		EntityExchangeResult<String> refused = publish(dibao(COUNTY_STANDARD, "黄*明 3人\n韦*芳 1人 13877112345", ""));
+
+		assertThat(refused.getStatus()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(refused.getResponseBody()).contains("data-field=\"recipients\"", "名单第2行含有完整的11位手机号码");
+		assertNothingPublished();
+	}
+
+	@Test
+	void anEntryMissingItsRequiredColumnsIsRefusedNamingEachAndNothingIsPublished() {
+		EntityExchangeResult<String> refused = publish(StaffSession.form("committee", "xinning/chengdong", "item",
+				"minimum-living-allowance", "title", " ", "content", "", "startsOn", today.toString(), "endsOn", ""));
+
+		assertThat(refused.getStatus()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(refused.getResponseBody()).contains("data-field=\"title\"", "data-field=\"content\"", "data-field=\"endsOn\"",
+				"data-field=\"objectionChannel\"", "data-field=\"recipients\"");
+		assertNothingPublished();
+	}
+
+	@Test
+	void aFailureAfterTheEntryIsWrittenLeavesNothingHalfPublished() {
+		// the audit line is written after the entry and its overridden differences: failing it must undo both
+		db.sql("""
+				create function village_audit_refuses() returns trigger language plpgsql as
+				$$ begin raise exception 'audit unavailable'; end $$""").then().block();
+		db.sql("create trigger village_audit_refuses before insert on village_audit for each row execute function village_audit_refuses()")
+				.then().block();
+		try {
+			EntityExchangeResult<String> failed = publish(dibao("农村低保标准每人每年5000元", "黄*明 3人", "文件尚未到村"));
+
+			assertThat(failed.getStatus()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+			assertNothingPublished();
+			assertThat(count("village_difference")).isZero();
+		}
+		finally {
+			db.sql("drop trigger village_audit_refuses on village_audit").then()
+					.then(db.sql("drop function village_audit_refuses()").then()).block();
+		}
+	}
+
+	private void assertNothingPublished() {
+		assertThat(count("village_entry")).isZero();
+		assertThat(count("village_audit")).isZero();
+		assertThat(db.sql("select count(*) from outbox_message where kind = 'village.published'").map(row -> row.get(0, Long.class))
+				.one().block()).as("no follower hears of it").isZero();
+	}
+
+	@Test
 	void onlyVillageDisclosureStaffPublish() {
 		StaffSession window = StaffSession.signedIn(web, "window", DemoAccounts.PASSWORD);
 
 		assertThat(window.submit("/staff/village", "/staff/village/entries", dibao(COUNTY_STANDARD, "黄*明 3人", ""))
 				.getStatus()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(count("village_entry")).isZero();
+	}
+
+	@Test
+	void aCommitteesPublisherSeesOnlyTheirCommitteeAndIsRefusedAnotherWithA403InChineseStoringNothing() {
+		String console = village.page("/staff/village");
+		assertThat(console).contains("value=\"xinning/chengdong\"", "您可以发布 新宁镇城东社区居委会 的公开内容")
+				.doesNotContain("value=\"xinning/xinning-village\"", "value=\"quli/sanhe\"");
+
+		MultiValueMap<String, String> elsewhere = dibao(COUNTY_STANDARD, "黄*明 3人", "");
+		elsewhere.set("committee", "xinning/xinning-village");
+		EntityExchangeResult<String> refused = publish(elsewhere);
+
+		assertThat(refused.getStatus()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(refused.getResponseBody()).contains("您的账号只能发布 新宁镇城东社区居委会 的公开内容，不能为新宁村民委员会发布");
+		assertThat(count("village_entry")).isZero();
+		assertThat(count("village_audit")).isZero();
+	}
+
+	@Test
+	void aTownshipsPublisherCoversItsCommitteesOnlyAndCountyStaffWithoutAPlacePublishNothing() {
+		StaffSession township = StaffSession.signedIn(web, "township", DemoAccounts.PASSWORD);
+		MultiValueMap<String, String> neighbour = dibao(COUNTY_STANDARD, "黄*明 3人", "");
+		neighbour.set("committee", "xinning/xinning-village");
+		MultiValueMap<String, String> otherTownship = dibao(COUNTY_STANDARD, "黄*明 3人", "");
+		otherTownship.set("committee", "quli/sanhe");
+
+		assertThat(township.page("/staff/village")).contains("value=\"xinning/chengdong\"", "value=\"xinning/xinning-village\"")
+				.doesNotContain("value=\"quli/sanhe\"");
+		assertThat(township.submit("/staff/village", "/staff/village/entries", neighbour).getStatus()).isEqualTo(HttpStatus.SEE_OTHER);
+		assertThat(township.submit("/staff/village", "/staff/village/entries", otherTownship).getStatus())
+				.isEqualTo(HttpStatus.FORBIDDEN);
+
+		StaffSession county = StaffSession.signedIn(web, "county", DemoAccounts.PASSWORD);
+		assertThat(county.page("/staff/village")).contains("您的账号未指定所属乡镇或村（社区），只能查看").doesNotContain("<h2>发布公开内容</h2>");
+		EntityExchangeResult<String> unplaced = county.submit("/staff/password", "/staff/village/entries", otherTownship);
+		assertThat(unplaced.getStatus()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(unplaced.getResponseBody()).contains("未指定所属乡镇或村（社区）");
+		assertThat(db.sql("select committee from village_entry").map(row -> row.get(0, String.class)).all().collectList().block())
+				.containsExactly("xinning-village");
+	}
+
+	@Test
+	void aTownshipsPublisherSeesOnlyTheirTownshipsOverridesWhileTheCountySeesThemAll() {
+		MultiValueMap<String, String> differing = dibao("农村低保标准每人每年5000元", "黄*明 3人", "文件尚未到村");
+		differing.set("committee", "quli/sanhe");
+		StaffSession quli = placedPublisher("quli.pub", "quli");
+		assertThat(quli.submit("/staff/village", "/staff/village/entries", differing).getStatus()).isEqualTo(HttpStatus.SEE_OTHER);
+
+		assertThat(StaffSession.signedIn(web, "township", DemoAccounts.PASSWORD).page("/staff/village"))
+				.doesNotContain("农村低保标准每人每年5000元", "<h3>渠黎镇</h3>").contains("<h3>新宁镇</h3>");
+		assertThat(StaffSession.signedIn(web, "county", DemoAccounts.PASSWORD).page("/staff/village"))
+				.contains("农村低保标准每人每年5000元", "文件尚未到村", "<h3>渠黎镇</h3>", "<h3>新宁镇</h3>");
+	}
+
+	private StaffSession placedPublisher(String username, String place) {
+		accounts.create("test", new StaffAccounts.NewAccount(username, "渠黎镇村务公开员", null, Set.of(StaffRole.DISCLOSURE),
+				PLACED_PASSWORD, place)).block();
+		db.sql("update identity_staff set must_change_password = false where username = :u").bind("u", username).then().block();
+		return StaffSession.signedIn(web, username, PLACED_PASSWORD);
 	}
 
 	@Test

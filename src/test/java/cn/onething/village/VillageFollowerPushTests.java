@@ -35,7 +35,8 @@ import static org.awaitility.Awaitility.await;
 class VillageFollowerPushTests extends AgainstFakeWechat {
 
 	static final String TEMPLATE = "onething-village-disclosure";
-	static final StaffMember VILLAGE_STAFF = new StaffMember("village", "村务公开员", null, Set.of(StaffRole.DISCLOSURE));
+	static final StaffMember VILLAGE_STAFF = new StaffMember("village", "城东社区村务公开员", null, Set.of(StaffRole.DISCLOSURE),
+			"xinning/chengdong");
 
 	@Autowired
 	Catalog catalog;
@@ -81,6 +82,11 @@ class VillageFollowerPushTests extends AgainstFakeWechat {
 		publish("2026年第四季度村级财务收支");
 		await().atMost(Duration.ofSeconds(30)).until(() -> openVillageMessages() == 0);
 		assertThat(deliveriesTo(openid)).as("no push after opting out").hasSize(1);
+		assertThat(db.sql("select kind, status from notification_push where openid = :openid")
+				.bind("openid", openid).map(row -> row.get("kind", String.class) + " " + row.get("status", String.class))
+				.all().collectList().block())
+				.as("one push row of the notification module, none written after the opt-out").hasSize(1)
+				.first().asString().isIn("following sent", "following delivered");
 	}
 
 	private void publish(String title) {
@@ -93,7 +99,7 @@ class VillageFollowerPushTests extends AgainstFakeWechat {
 	}
 
 	private long openVillageMessages() {
-		return db.sql("select count(*) from outbox_message where kind like 'village.%' and status <> 'completed'")
+		return db.sql("select count(*) from outbox_message where kind in ('village.published', 'notification.push') and status <> 'completed'")
 				.map(row -> row.get(0, Long.class)).one().block();
 	}
 

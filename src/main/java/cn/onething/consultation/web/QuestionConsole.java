@@ -1,11 +1,11 @@
 package cn.onething.consultation.web;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import cn.onething.catalog.Catalog;
+import cn.onething.consultation.AnswerLimit;
 import cn.onething.consultation.Question;
 import cn.onething.consultation.QuestionRules;
 import cn.onething.consultation.Subject;
@@ -39,14 +39,14 @@ class QuestionConsole {
 	private final QuestionStore questions;
 	private final Catalog catalog;
 	private final Villages villages;
-	private final Clock clock;
+	private final AnswerLimit limit;
 
-	QuestionConsole(Identity identity, QuestionStore questions, Catalog catalog, Villages villages, Optional<Clock> clock) {
+	QuestionConsole(Identity identity, QuestionStore questions, Catalog catalog, Villages villages, AnswerLimit limit) {
 		this.identity = identity;
 		this.questions = questions;
 		this.catalog = catalog;
 		this.villages = villages;
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.limit = limit;
 	}
 
 	/** A question as the console lists it. */
@@ -79,7 +79,7 @@ class QuestionConsole {
 	}
 
 	private Mono<Rendering> page(StaffMember member, String problem, HttpStatus status) {
-		var now = clock.instant();
+		var now = limit.now();
 		return Mono.zip(questions.open().collectList(), questions.recentlyAnswered(ANSWERED_SHOWN).collectList())
 				.map(found -> Rendering.view("consultation/staff/questions").status(status)
 						.modelAttribute("member", member)
@@ -88,6 +88,7 @@ class QuestionConsole {
 						.modelAttribute("open", rows(found.getT1(), member, now))
 						.modelAttribute("answered", rows(found.getT2(), member, now))
 						.modelAttribute("problem", problem == null ? "" : problem)
+						.modelAttribute("workingDays", limit.workingDays())
 						.build());
 	}
 

@@ -1,11 +1,9 @@
 package cn.onething.consultation.web;
 
-import java.time.Clock;
 import java.util.Map;
-import java.util.Optional;
 
 import cn.onething.catalog.Catalog;
-import cn.onething.consultation.ConsultationProperties;
+import cn.onething.consultation.AnswerLimit;
 import cn.onething.consultation.QuestionRules;
 import cn.onething.consultation.Subject;
 import cn.onething.consultation.internal.QuestionStore;
@@ -30,16 +28,13 @@ class QuestionPages {
 	private final QuestionStore questions;
 	private final Catalog catalog;
 	private final Villages villages;
-	private final ConsultationProperties properties;
-	private final Clock clock;
+	private final AnswerLimit limit;
 
-	QuestionPages(QuestionStore questions, Catalog catalog, Villages villages, ConsultationProperties properties,
-			Optional<Clock> clock) {
+	QuestionPages(QuestionStore questions, Catalog catalog, Villages villages, AnswerLimit limit) {
 		this.questions = questions;
 		this.catalog = catalog;
 		this.villages = villages;
-		this.properties = properties;
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.limit = limit;
 	}
 
 	@GetMapping("/questions")
@@ -59,7 +54,7 @@ class QuestionPages {
 				return render(subject, problems, Map.of("question", question == null ? "" : question, "phone",
 						phone == null ? "" : phone), false, HttpStatus.UNPROCESSABLE_CONTENT);
 			}
-			return questions.ask(subject.key(), question.strip(), phone.strip(), clock.instant().plus(properties.answerWithin()))
+			return questions.ask(subject.key(), question.strip(), phone.strip(), limit.overdueFrom(limit.now()))
 					.thenReturn(Rendering.redirectTo("/questions?about=" + subject.key() + "&asked=1").status(HttpStatus.SEE_OTHER)
 							.build());
 		});
@@ -70,7 +65,7 @@ class QuestionPages {
 		return questions.faq(subject.key()).collectList().map(faq -> Rendering.view("consultation/applicant/questions")
 				.status(status).modelAttribute("catalog", catalog.current()).modelAttribute("subject", subject)
 				.modelAttribute("faq", faq).modelAttribute("problems", problems).modelAttribute("values", values)
-				.modelAttribute("asked", asked).modelAttribute("answerHours", properties.answerWithin().toHours()).build());
+				.modelAttribute("asked", asked).modelAttribute("workingDays", limit.workingDays()).build());
 	}
 
 	private Subject subject(String about) {

@@ -25,14 +25,15 @@ public class AccountsCommand {
 	static final String USAGE = """
 			用法：accounts <命令> [参数]
 			  list                                         列出全部账号
-			  create <用户名> --name <姓名> --role <角色[,角色]> [--department <部门编号>] [--password-stdin]
+			  create <用户名> --name <姓名> --role <角色[,角色]> [--department <部门编号>] [--place <乡镇或村编码>] [--password-stdin]
 			  create-admin <用户名> [--password-stdin]       首个系统管理员（已有管理员时拒绝）
 			  disable <用户名> | enable <用户名>
 			  reset-password <用户名> [--password-stdin]      新密码，下次登录须修改
-			  grant <用户名> --role <角色[,角色]> [--department <部门编号>]
+			  grant <用户名> --role <角色[,角色]> [--department <部门编号>] [--place <乡镇或村编码>]
 			  sessions <用户名>                             列出该账号仍有效的会话和 API 令牌
 			  revoke-session <会话编号>                     结束一个会话或 API 令牌
 			  revoke-sessions <用户名>                      结束该账号的全部会话和 API 令牌
+			--place：村务公开人员所属的乡镇（如 xinning）或村（社区）（如 xinning/chengdong），只能发布其辖内的公开内容。
 			不给 --password-stdin 时生成随机密码，只在此输出一次；账号所有人首次登录须修改。""";
 
 	/** What was typed, and the password read from standard input when --password-stdin asked for it. */
@@ -63,7 +64,7 @@ public class AccountsCommand {
 			case "list" -> accounts.list().doOnNext(account -> out.println(line(account))).count()
 					.doOnNext(count -> out.println("共 " + count + " 个账号。")).thenReturn(0);
 			case "create" -> accounts.create(AccountAudit.COMMAND_LINE, new StaffAccounts.NewAccount(command.target(), command.option("name"),
-					command.option("department"), StaffAccounts.roles(command.option("role")), command.password()))
+					command.option("department"), StaffAccounts.roles(command.option("role")), command.password(), command.option("place")))
 					.doOnNext(initial -> printCreated(initial, out)).thenReturn(0);
 			case "create-admin" -> accounts.createFirstAdmin(AccountAudit.COMMAND_LINE, command.target(), command.password())
 					.doOnNext(initial -> printCreated(initial, out)).thenReturn(0);
@@ -73,9 +74,10 @@ public class AccountsCommand {
 			case "reset-password" -> accounts.resetPassword(AccountAudit.COMMAND_LINE, command.target(), command.password())
 					.doOnNext(initial -> printPassword(initial, out)).thenReturn(0);
 			case "grant" -> accounts.grant(AccountAudit.COMMAND_LINE, command.target(), StaffAccounts.roles(command.option("role")),
-					command.option("department"))
+					command.option("department"), command.option("place"))
 					.doOnNext(member -> out.println("账号 " + member.username() + " 现有角色：" + member.roleLabels()
-							+ (member.departmentId() == null ? "" : "，部门：" + member.departmentId()) + "。")).thenReturn(0);
+							+ (member.departmentId() == null ? "" : "，部门：" + member.departmentId())
+							+ (member.place() == null ? "" : "，所属：" + member.place()) + "。")).thenReturn(0);
 			case "sessions" -> accounts.sessions(command.target())
 					.doOnNext(session -> out.println(String.join("\t", session.id().toString(),
 							session.kind() == SessionRegistry.Kind.API ? "API 令牌" : "控制台", "登录于 " + session.createdAt(),
@@ -105,7 +107,7 @@ public class AccountsCommand {
 		var member = account.member();
 		return String.join("\t", member.username(), member.displayName(),
 				member.departmentId() == null ? "-" : member.departmentId(), String.join(",", member.roles().stream()
-						.map(Enum::name).sorted().toList()),
+						.map(Enum::name).sorted().toList()), member.place() == null ? "-" : member.place(),
 				account.enabled() ? "启用" : "停用", account.mustChangePassword() ? "须改密码" : "-");
 	}
 
@@ -120,7 +122,7 @@ public class AccountsCommand {
 	/** {@code <command> [<username>] [--option value]... [--flag]}. */
 	record Parsed(String name, String target, Map<String, String> options, String password) {
 
-		private static final Set<String> OPTIONS = Set.of("--name", "--role", "--department");
+		private static final Set<String> OPTIONS = Set.of("--name", "--role", "--department", "--place");
 
 		static Parsed of(Invocation invocation) {
 			List<String> args = invocation.args();

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -14,6 +15,7 @@ import cn.onething.catalog.Catalog;
 import cn.onething.catalog.CatalogSnapshot;
 import cn.onething.catalog.model.Department;
 import cn.onething.identity.StaffMember;
+import cn.onething.identity.StaffPlaces;
 import cn.onething.identity.StaffRole;
 import cn.onething.identity.internal.AccountProblem;
 import cn.onething.identity.internal.PasswordPolicy;
@@ -21,6 +23,7 @@ import cn.onething.identity.internal.StaffAccountStore;
 import cn.onething.identity.internal.StaffAccountStore.StaffAccount;
 import cn.onething.identity.session.SessionRegistry;
 import cn.onething.identity.session.SessionRegistry.OpenSession;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -43,8 +46,16 @@ public class StaffAccounts {
 	private static final char[] ALPHABET = "abcdefghijkmnpqrstuvwxyzACDEFGHJKLMNPQRTUVWXY346789".toCharArray();
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	/** An account to create; {@code password} null asks for a generated one. */
-	public record NewAccount(String username, String displayName, String departmentId, Set<StaffRole> roles, String password) {
+	/**
+	 * An account to create; {@code password} null asks for a generated one, {@code place} a township or committee of
+	 * {@link StaffPlaces} (null for none).
+	 */
+	public record NewAccount(String username, String displayName, String departmentId, Set<StaffRole> roles, String password,
+			String place) {
+
+		public NewAccount(String username, String displayName, String departmentId, Set<StaffRole> roles, String password) {
+			this(username, displayName, departmentId, roles, password, null);
+		}
 	}
 
 	/** A password an operator must hand over; {@code generated} when nobody chose it. */
@@ -58,10 +69,12 @@ public class StaffAccounts {
 	private final SessionRegistry sessions;
 	private final TransactionalOperator transaction;
 	private final AccountAudit audit;
+	private final ObjectProvider<StaffPlaces> places;
 
 	StaffAccounts(StaffAccountStore store, PasswordEncoder encoder, PasswordPolicy policy, Catalog catalog,
-			SessionRegistry sessions, TransactionalOperator transaction, AccountAudit audit) {
+			SessionRegistry sessions, TransactionalOperator transaction, AccountAudit audit, ObjectProvider<StaffPlaces> places) {
 		this.audit = audit;
+		this.places = places;
 		this.store = store;
 		this.encoder = encoder;
 		this.policy = policy;
@@ -84,7 +97,7 @@ public class StaffAccounts {
 		if (account.displayName() == null || account.displayName().isBlank()) {
 			return Mono.error(new AccountProblem("请给出姓名或岗位名称。"));
 		}
-		return member(username, account.displayName().strip(), account.departmentId(), account.roles())
+		return member(username, account.displayName().strip(), account.departmentId(), account.roles(), account.place())
 				.flatMap(member -> passwordFor(username, account.password())
 						.flatMap(password -> hash(password.password())
 								.flatMap(hash -> store.insertIfAbsent(member, hash, true)
@@ -177,25 +190,26 @@ public class StaffAccounts {
 				.as(transaction::transactional);
 	}
 
-	/** Adds roles, and sets the department when one is given (a reviewer needs one). */
-	public Mono<StaffMember> grant(String actor, String username, Set<StaffRole> roles, String departmentId) {
+	/** Adds roles, and sets the department and the place when given (a reviewer needs a department). */
+	public Mono<StaffMember> grant(String actor, String username, Set<StaffRole> roles, String departmentId, String place) {
 		return existing(username).flatMap(account -> {
 			StaffMember now = account.member();
 			Set<StaffRole> all = EnumSet.copyOf(now.roles());
 			all.addAll(roles);
 			String department = departmentId == null || departmentId.isBlank() ? now.departmentId() : departmentId;
-			return member(now.username(), now.displayName(), department, all)
+			String assigned = place == null || place.isBlank() ? now.place() : place;
+			return member(now.username(), now.displayName(), department, all, assigned)
 					.flatMap(member -> store.setRoles(member).then(audit.record(actor, "授予角色", member.username(), describe(member)))
 							.as(transaction::transactional).thenReturn(member));
 		});
 	}
 
 	/**
-	 * The roles and department an account has from now on, in place of those it had (账号管理's 修改). Its sessions
+	 * The roles, department and place an account has from now on, in place of those it had (账号管理's 修改). Its sessions
 	 * end: a session carries the roles it was signed in with, and a role taken away must not outlive the change.
 	 * An admin cannot take the admin role from themselves, so that the console always has someone to manage it.
 	 */
-	public Mono<StaffMember> change(String actor, String username, Set<StaffRole> roles, String departmentId) {
+	public Mono<StaffMember> change(String actor, String username, Set<StaffRole> roles, String departmentId, String place) {
 		if (roles.isEmpty()) {
 			return Mono.error(new AccountProblem("请至少选择一个角色。"));
 		}
@@ -204,7 +218,7 @@ public class StaffAccounts {
 			if (now.username().equals(StaffAccountStore.normalize(actor)) && !roles.contains(StaffRole.ADMIN)) {
 				return Mono.error(new AccountProblem("不能取消自己的系统管理角色；请另一位管理员操作。"));
 			}
-			return member(now.username(), now.displayName(), departmentId, roles)
+			return member(now.username(), now.displayName(), departmentId, roles, place)
 					.flatMap(member -> store.setRoles(member).then(sessions.revokeAll(member.username()))
 							.then(audit.record(actor, "修改角色和部门", member.username(), describe(member)))
 							.as(transaction::transactional).thenReturn(member));
@@ -234,7 +248,8 @@ public class StaffAccounts {
 	}
 
 	private static String describe(StaffMember member) {
-		return member.roleLabels() + (member.departmentId() == null ? "" : "，部门 " + member.departmentId());
+		return member.roleLabels() + (member.departmentId() == null ? "" : "，部门 " + member.departmentId())
+				+ (member.place() == null ? "" : "，所属 " + member.place());
 	}
 
 	private Mono<StaffAccount> existing(String username) {
@@ -253,19 +268,32 @@ public class StaffAccounts {
 		return username;
 	}
 
-	/** The member if its department exists in the catalogue and a reviewer has one. */
-	private Mono<StaffMember> member(String username, String displayName, String departmentId, Set<StaffRole> roles) {
+	/** The member if its department exists in the catalogue, a reviewer has one, and its place is a known one. */
+	private Mono<StaffMember> member(String username, String displayName, String departmentId, Set<StaffRole> roles,
+			String place) {
 		String department = departmentId == null || departmentId.isBlank() ? null : departmentId.strip();
 		if (roles.contains(StaffRole.REVIEWER) && department == null) {
 			return Mono.error(new AccountProblem("部门审查（REVIEWER）角色需要部门。"));
 		}
-		if (department == null) {
-			return Mono.just(new StaffMember(username, displayName, null, roles));
+		Mono<String> checkedDepartment = department == null ? Mono.just("")
+				: departments().flatMap(snapshot -> snapshot.department(department).isPresent() ? Mono.just(department)
+						: Mono.error(new AccountProblem("未知部门：" + department + "。指南目录中的部门："
+								+ departmentChoices(snapshot) + "。")));
+		return checkedDepartment.flatMap(known -> checkedPlace(place)
+				.map(assigned -> new StaffMember(username, displayName, department, roles, assigned.orElse(null))));
+	}
+
+	/** The place if {@link StaffPlaces} knows it; none when none is given. */
+	private Mono<Optional<String>> checkedPlace(String place) {
+		if (place == null || place.isBlank()) {
+			return Mono.just(Optional.empty());
 		}
-		return departments().flatMap(snapshot -> snapshot.department(department).isPresent()
-				? Mono.just(new StaffMember(username, displayName, department, roles))
-				: Mono.error(new AccountProblem("未知部门：" + department + "。指南目录中的部门："
-						+ departmentChoices(snapshot) + "。")));
+		String code = place.strip();
+		StaffPlaces known = places.getIfAvailable();
+		Mono<List<StaffPlaces.Choice>> choices = known == null ? Mono.just(List.of()) : departments().then(known.choices());
+		return choices.flatMap(all -> all.stream().anyMatch(choice -> choice.code().equals(code)) ? Mono.just(Optional.of(code))
+				: Mono.error(new AccountProblem("未知的所属乡镇或村（社区）：" + code + "。请用 guides/places/ 中的编码，乡镇如 "
+						+ "xinning，村（社区）如 xinning/chengdong" + (all.isEmpty() ? "（尚未读取村居目录）" : "") + "。")));
 	}
 
 	private Mono<CatalogSnapshot> departments() {

@@ -39,7 +39,9 @@ public class DemoAccounts {
 			member("head", "机关负责人", null, StaffRole.HEAD),
 			member("publisher", "指南发布员", null, StaffRole.PUBLISHER),
 			member("superior", "上级审核员", null, StaffRole.SUPERIOR_REVIEW),
-			member("village", "村务公开员", null, StaffRole.DISCLOSURE));
+			new StaffMember("village", "城东社区村务公开员", null, Set.of(StaffRole.DISCLOSURE), "xinning/chengdong"),
+			new StaffMember("township", "新宁镇村务公开员", null, Set.of(StaffRole.DISCLOSURE), "xinning"),
+			member("county", "县政务公开办", null, StaffRole.DISCLOSURE));
 
 	private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
 

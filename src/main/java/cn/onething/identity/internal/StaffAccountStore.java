@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
 public class StaffAccountStore {
 
 	private static final String INSERT = """
-			insert into identity_staff (username, display_name, password_hash, department_id, roles, must_change_password)
+			insert into identity_staff (username, display_name, password_hash, department_id, roles, must_change_password, place)
 			""";
 
 	private final DatabaseClient db;
@@ -47,7 +47,7 @@ public class StaffAccountStore {
 	/** Emits true when the account was created, false when the username was taken. */
 	public Mono<Boolean> insertIfAbsent(StaffMember member, String passwordHash, boolean mustChangePassword) {
 		return bindMember(db.sql(INSERT + """
-				values (:username, :name, :hash, :department, :roles, :mustChange)
+				values (:username, :name, :hash, :department, :roles, :mustChange, :place)
 				on conflict (username) do nothing
 				"""), member, passwordHash, mustChangePassword).fetch().rowsUpdated().map(rows -> rows > 0);
 	}
@@ -58,7 +58,7 @@ public class StaffAccountStore {
 	 */
 	public Mono<Boolean> insertFirstAdmin(StaffMember member, String passwordHash) {
 		return bindMember(db.sql(INSERT + """
-				select :username, :name, :hash, :department, :roles, :mustChange
+				select :username, :name, :hash, :department, :roles, :mustChange, :place
 				where not exists (select 1 from identity_staff where 'ADMIN' = any (roles))
 				on conflict (username) do nothing
 				"""), member, passwordHash, true).fetch().rowsUpdated().map(rows -> rows > 0);
@@ -68,8 +68,13 @@ public class StaffAccountStore {
 			String passwordHash, boolean mustChangePassword) {
 		insert = insert.bind("username", member.username()).bind("name", member.displayName()).bind("hash", passwordHash)
 				.bind("roles", roleNames(member.roles())).bind("mustChange", mustChangePassword);
-		return member.departmentId() == null ? insert.bindNull("department", String.class)
-				: insert.bind("department", member.departmentId());
+		return bindAssignment(insert, member);
+	}
+
+	/** The department and place of the member, each possibly null. */
+	private static DatabaseClient.GenericExecuteSpec bindAssignment(DatabaseClient.GenericExecuteSpec spec, StaffMember member) {
+		spec = member.departmentId() == null ? spec.bindNull("department", String.class) : spec.bind("department", member.departmentId());
+		return member.place() == null ? spec.bindNull("place", String.class) : spec.bind("place", member.place());
 	}
 
 	public Mono<StaffAccount> byUsername(String username) {
@@ -106,13 +111,11 @@ public class StaffAccountStore {
 				.bind("new", newHash).bind("username", username).bind("old", oldHash).then();
 	}
 
-	/** Replaces the roles and department of an existing account. */
+	/** Replaces the roles, department and place of an existing account. */
 	public Mono<Boolean> setRoles(StaffMember member) {
-		var update = db.sql("update identity_staff set roles = :roles, department_id = :department where username = :username")
+		var update = db.sql("update identity_staff set roles = :roles, department_id = :department, place = :place where username = :username")
 				.bind("roles", roleNames(member.roles())).bind("username", member.username());
-		update = member.departmentId() == null ? update.bindNull("department", String.class)
-				: update.bind("department", member.departmentId());
-		return update.fetch().rowsUpdated().map(rows -> rows > 0);
+		return bindAssignment(update, member).fetch().rowsUpdated().map(rows -> rows > 0);
 	}
 
 	private static String[] roleNames(Set<StaffRole> roles) {
@@ -122,7 +125,8 @@ public class StaffAccountStore {
 	private StaffAccount account(Readable row) {
 		StaffMember member = new StaffMember(row.get("username", String.class), row.get("display_name", String.class),
 				row.get("department_id", String.class),
-				Arrays.stream(row.get("roles", String[].class)).map(StaffRole::valueOf).collect(Collectors.toSet()));
+				Arrays.stream(row.get("roles", String[].class)).map(StaffRole::valueOf).collect(Collectors.toSet()),
+				row.get("place", String.class));
 		return new StaffAccount(member, row.get("password_hash", String.class), Boolean.TRUE.equals(row.get("enabled", Boolean.class)),
 				Boolean.TRUE.equals(row.get("must_change_password", Boolean.class)),
 				row.get("created_at", OffsetDateTime.class).toInstant());

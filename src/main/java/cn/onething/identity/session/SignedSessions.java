@@ -36,17 +36,17 @@ final class SignedSessions {
 	 * password someone else chose.
 	 */
 	record Ticket(UUID session, String username, String displayName, String departmentId, Set<StaffRole> roles,
-			long checkedAt, long expiresAt, long endsAt, boolean passwordChangeRequired) {
+			long checkedAt, long expiresAt, long endsAt, boolean passwordChangeRequired, String place) {
 
 		static Ticket of(UUID session, StaffMember member, Instant checkedAt, Instant expiresAt, Instant endsAt) {
 			return new Ticket(session, member.username(), member.displayName(), member.departmentId(), member.roles(),
 					checkedAt.getEpochSecond(), Math.min(expiresAt.getEpochSecond(), endsAt.getEpochSecond()),
-					endsAt.getEpochSecond(), false);
+					endsAt.getEpochSecond(), false, member.place());
 		}
 
 		/** The same, for a member who may only choose a new password until they have. */
 		Ticket requiringPasswordChange(boolean required) {
-			return new Ticket(session, username, displayName, departmentId, roles, checkedAt, expiresAt, endsAt, required);
+			return new Ticket(session, username, displayName, departmentId, roles, checkedAt, expiresAt, endsAt, required, place);
 		}
 
 		Instant ends() {
@@ -54,7 +54,7 @@ final class SignedSessions {
 		}
 
 		StaffMember member() {
-			return new StaffMember(username, displayName, departmentId, roles);
+			return new StaffMember(username, displayName, departmentId, roles, place);
 		}
 
 		boolean checkedBefore(Instant moment) {

@@ -8,10 +8,12 @@ import java.util.stream.Collectors;
 import cn.onething.catalog.Catalog;
 import cn.onething.identity.Identity;
 import cn.onething.identity.StaffMember;
+import cn.onething.identity.StaffPlaces;
 import cn.onething.identity.StaffRole;
 import cn.onething.identity.accounts.AccountAudit;
 import cn.onething.identity.accounts.StaffAccounts;
 import cn.onething.identity.internal.AccountProblem;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -39,8 +41,11 @@ class AccountsConsole {
 	private final AccountAudit audit;
 	private final Identity identity;
 	private final Catalog catalog;
+	private final ObjectProvider<StaffPlaces> places;
 
-	AccountsConsole(StaffAccounts accounts, AccountAudit audit, Identity identity, Catalog catalog) {
+	AccountsConsole(StaffAccounts accounts, AccountAudit audit, Identity identity, Catalog catalog,
+			ObjectProvider<StaffPlaces> places) {
+		this.places = places;
 		this.accounts = accounts;
 		this.audit = audit;
 		this.identity = identity;
@@ -59,7 +64,7 @@ class AccountsConsole {
 			MultiValueMap<String, String> form = both.getT2();
 			return Mono.fromCallable(() -> roles(form.getOrDefault("role", List.of())))
 					.flatMap(roles -> accounts.create(admin.username(), new StaffAccounts.NewAccount(form.getFirst("username"),
-							form.getFirst("name"), form.getFirst("department"), roles, null)))
+							form.getFirst("name"), form.getFirst("department"), roles, null, form.getFirst("place"))))
 					.map(initial -> passwordPage(admin, initial, "已创建账号"))
 					.onErrorResume(AccountProblem.class, refused -> listPage(admin, refused.getMessage(), HttpStatus.BAD_REQUEST, ""));
 		});
@@ -80,7 +85,8 @@ class AccountsConsole {
 				case "revoke-session" -> accounts.revokeSession(admin, String.valueOf(both.getT2().getFirst("session")))
 						.then(back(username, action));
 				case "change" -> Mono.fromCallable(() -> roles(both.getT2().getOrDefault("role", List.of())))
-						.flatMap(roles -> accounts.change(admin, username, roles, both.getT2().getFirst("department")))
+						.flatMap(roles -> accounts.change(admin, username, roles, both.getT2().getFirst("department"),
+								both.getT2().getFirst("place")))
 						.then(back(username, action));
 				case "reset-password" -> accounts.resetPassword(admin, username, null)
 						.map(initial -> passwordPage(both.getT1(), initial, "已重置密码"));
@@ -96,8 +102,9 @@ class AccountsConsole {
 	}
 
 	private Mono<Rendering> listPage(StaffMember admin, String message, HttpStatus status, String done) {
-		return Mono.zip(accounts.list().collectList(), audit.recent(50).collectList())
+		return Mono.zip(accounts.list().collectList(), audit.recent(50).collectList(), placeChoices())
 				.map(lists -> Rendering.view("identity/staff/accounts")
+						.modelAttribute("places", lists.getT3())
 						.modelAttribute("member", admin)
 						.modelAttribute("memberDepartment", department(admin))
 						.modelAttribute("accounts", lists.getT1())
@@ -111,12 +118,13 @@ class AccountsConsole {
 
 	private Mono<Rendering> accountPage(StaffMember admin, String username, String message, HttpStatus status, String done) {
 		return accounts.list().filter(account -> account.member().username().equals(username)).next()
-				.flatMap(account -> accounts.sessions(username).collectList()
-						.map(sessions -> Rendering.view("identity/staff/account")
+				.flatMap(account -> Mono.zip(accounts.sessions(username).collectList(), placeChoices())
+						.map(found -> Rendering.view("identity/staff/account")
+								.modelAttribute("places", found.getT2())
 								.modelAttribute("member", admin)
 								.modelAttribute("memberDepartment", department(admin))
 								.modelAttribute("account", account)
-								.modelAttribute("sessions", sessions)
+								.modelAttribute("sessions", found.getT1())
 								.modelAttribute("roles", StaffRole.values())
 								.modelAttribute("departments", catalog.current().departments())
 								.modelAttribute("message", message)
@@ -135,6 +143,11 @@ class AccountsConsole {
 				// the password is on this page only: no cache keeps a copy
 				.header("Cache-Control", CacheControl.noStore().getHeaderValue())
 				.build();
+	}
+
+	private Mono<List<StaffPlaces.Choice>> placeChoices() {
+		StaffPlaces known = places.getIfAvailable();
+		return known == null ? Mono.just(List.of()) : known.choices();
 	}
 
 	private String department(StaffMember member) {

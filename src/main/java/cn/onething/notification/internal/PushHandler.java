@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import cn.onething.notification.Followings;
 import cn.onething.notification.NotificationProperties;
 import cn.onething.outbox.OutboxHandler;
 import cn.onething.outbox.OutboxMessage;
@@ -17,6 +18,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,9 +43,11 @@ class PushHandler implements OutboxHandler {
 	private final Clock clock;
 	private final Duration resendWindow;
 	private final Counter uncertain;
+	private final ObjectProvider<Followings> followings;
 
 	PushHandler(PushStore pushes, BindingStore bindings, WechatChannel channel, JsonMapper json, Optional<Clock> clock,
-			NotificationProperties properties, MeterRegistry registry) {
+			NotificationProperties properties, MeterRegistry registry, ObjectProvider<Followings> followings) {
+		this.followings = followings;
 		this.pushes = pushes;
 		this.bindings = bindings;
 		this.channel = channel;
@@ -75,9 +79,21 @@ class PushHandler implements OutboxHandler {
 	}
 
 	private Mono<Outcome> deliver(PushRow push, OutboxMessage message) {
+		if (push.content().kind() == PushKind.FOLLOWING) {
+			return stillFollows(push)
+					.flatMap(follows -> follows ? send(push, message)
+							: pushes.cancel(push.id(), "已取消关注，未发送", clock.instant()).thenReturn(Outcome.DONE));
+		}
 		return bindings.exists(push.receiptCode(), push.openid())
 				.flatMap(bound -> bound ? send(push, message)
 						: pushes.cancel(push.id(), "已解除绑定，未发送", clock.instant()).thenReturn(Outcome.DONE));
+	}
+
+	/** A follower's push goes only while they follow its topic; a topic nobody keeps is followed by nobody. */
+	private Mono<Boolean> stillFollows(PushRow push) {
+		return followings.orderedStream().filter(keeper -> keeper.keeps(push.receiptCode())).findFirst()
+				.map(keeper -> keeper.stillFollows(push.receiptCode(), push.openid()))
+				.orElseGet(() -> Mono.just(false));
 	}
 
 	private Mono<Outcome> send(PushRow push, OutboxMessage message) {

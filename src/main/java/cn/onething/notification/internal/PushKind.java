@@ -15,7 +15,9 @@ public enum PushKind {
 	DEADLINE_NEAR("deadline-near", "补正期限临近"),
 	EXTENDED("extended", "延期"),
 	BOUND("bound", "绑定确认"),
-	RATING_INVITATION("rating-invitation", "评价邀请");
+	RATING_INVITATION("rating-invitation", "评价邀请"),
+	/** News of something an openid follows other than a case: a village committee's entry ({@link cn.onething.notification.FollowerPushes}). */
+	FOLLOWING("following", "关注推送");
 
 	private final String code;
 	private final String label;

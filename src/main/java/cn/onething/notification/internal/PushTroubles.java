@@ -35,6 +35,11 @@ public class PushTroubles {
 	 */
 	public record Trouble(String receiptCode, String caseId, String recipient, String kind, String reason, int attempts,
 			String at, UUID message) {
+
+		/** A follower's push names what they follow (v:xinning:chengdong), not a case with a page in the console. */
+		public boolean aboutCase() {
+			return !kind.equals(PushKind.FOLLOWING.label());
+		}
 	}
 
 	private final Outbox outbox;

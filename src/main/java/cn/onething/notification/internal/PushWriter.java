@@ -1,6 +1,7 @@
 package cn.onething.notification.internal;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -61,6 +62,24 @@ public class PushWriter {
 	/** The invitation to rate the completed case (好差评); a redelivered invitation writes nothing twice. */
 	public Mono<Void> inviteToRate(Binding binding, String caseId, String bundleName, Instant now) {
 		return write(caseId, binding, PushWording.ratingInvitation(now), bundleName, now, now);
+	}
+
+	/**
+	 * A ready-made push to a follower of a topic that is not a case ({@code topic}: e.g. a committee's
+	 * {@code v:<township>:<committee>}; {@code item}: what is new there), stored like a case's push: its topic in
+	 * receipt_code, its item in case_id. Emits whether it was new: the same item told to the same openid again writes
+	 * nothing.
+	 */
+	public Mono<Boolean> tellFollower(String topic, String item, String openid, String templateId, String url,
+			Map<String, String> data, String summary, Instant now) {
+		String dedupeKey = "push:follow:" + topic + ":" + item + ":" + Recipients.pseudonym(openid);
+		PushRow push = new PushRow(UUID.randomUUID(), dedupeKey, topic, item, openid,
+				PushContent.of(PushKind.FOLLOWING, "已发布", new PushLine(0, summary, now)), templateId, url, data, false,
+				"pending", null, null, 0, now, now, null);
+		return pushes.insert(push, now)
+				.flatMap(inserted -> inserted
+						? outbox.appendDueAt(PUSH_KIND, dedupeKey, new PushMessage(push.id()), now).thenReturn(true)
+						: Mono.just(false));
 	}
 
 	private Mono<Void> joinOrStartDigest(CaseNews news, PushContent content, Binding binding, Instant now) {

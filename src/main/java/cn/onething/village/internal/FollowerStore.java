@@ -34,8 +34,9 @@ public class FollowerStore {
 		return db.sql("delete from village_follower where id = :id").bind("id", id).fetch().rowsUpdated().map(rows -> rows > 0);
 	}
 
-	public Mono<Boolean> stillFollows(UUID id) {
-		return db.sql("select 1 from village_follower where id = :id").bind("id", id).fetch().first().hasElement();
+	public Mono<Boolean> follows(String openid, String township, String committee) {
+		return db.sql("select 1 from village_follower where openid = :openid and township = :township and committee = :committee")
+				.bind("openid", openid).bind("township", township).bind("committee", committee).fetch().first().hasElement();
 	}
 
 	public Flux<Follower> followers(String township, String committee) {

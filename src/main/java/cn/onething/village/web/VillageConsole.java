@@ -11,6 +11,9 @@ import cn.onething.identity.StaffMember;
 import cn.onething.identity.StaffRole;
 import cn.onething.village.EntryDraft;
 import cn.onething.village.EntryRefused;
+import cn.onething.village.FigureOverride;
+import cn.onething.village.Jurisdiction;
+import cn.onething.village.NotInJurisdiction;
 import cn.onething.village.Overdue;
 import cn.onething.village.SharedElement;
 import cn.onething.village.Villages;
@@ -27,9 +30,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * 村务公开 in the staff console: village and township disclosure staff publish a committee's entry; every disclosure
- * member sees each township's overdue quarterly matters and the figures villages published against the county's,
- * with who decided, why and when. Only {@link StaffRole#DISCLOSURE} publishes; the county's publishers review.
+ * 村务公开 in the staff console: village and township disclosure staff publish an entry for the committees their
+ * account's place covers ({@link Jurisdiction}) and see those committees' overdue quarterly matters and the figures
+ * they published against the county's, with who decided, why and when; county staff (no place) see the whole county
+ * and publish nothing. Publishing for another committee is refused with 403.
  */
 @Controller
 class VillageConsole {
@@ -67,6 +71,10 @@ class VillageConsole {
 				Map<String, String> values = values(form);
 				return villages.publish(draft(values), member)
 						.map(entry -> Rendering.redirectTo("/staff/village?published=" + entry.id()).status(HttpStatus.SEE_OTHER).build())
+						.onErrorResume(NotInJurisdiction.class, refused -> Mono.just(Rendering.view("village/staff/refused")
+								.status(HttpStatus.FORBIDDEN).modelAttribute("member", member)
+								.modelAttribute("memberDepartment", department(member)).modelAttribute("reason", refused.getMessage())
+								.build()))
 						.onErrorResume(EntryRefused.class,
 								refused -> page(member, values, refused.problems(), "", HttpStatus.UNPROCESSABLE_CONTENT));
 			});
@@ -75,22 +83,33 @@ class VillageConsole {
 
 	private Mono<Rendering> page(StaffMember member, Map<String, String> values, Map<String, String> problems,
 			String publishedTitle, HttpStatus status) {
-		Mono<List<TownshipOverdue>> overdue = Flux.fromIterable(villages.places().townships())
-				.concatMap(township -> villages.overdue(township).map(found -> new TownshipOverdue(township.name(), found)))
+		Jurisdiction jurisdiction = Jurisdiction.of(member);
+		Mono<List<TownshipOverdue>> overdue = Flux.fromIterable(jurisdiction.overseenIn(villages.places()))
+				.concatMap(township -> villages.overdue(township).map(found -> new TownshipOverdue(township.name(),
+						found.stream().filter(late -> jurisdiction.covers(late.committee())).toList())))
 				.collectList();
-		return Mono.zip(overdue, villages.overrides().collectList()).map(found -> Rendering.view("village/staff/console")
+		Mono<List<FigureOverride>> overrides = villages.overrides()
+				.filter(override -> jurisdiction.covers(override.entry().townshipId(), override.entry().committeeId()))
+				.collectList();
+		return Mono.zip(overdue, overrides).map(found -> Rendering.view("village/staff/console")
 				.status(status)
 				.modelAttribute("member", member)
-				.modelAttribute("memberDepartment", member.departmentId() == null ? HALL
-						: catalog.current().departmentName(member.departmentId()))
+				.modelAttribute("memberDepartment", department(member))
 				.modelAttribute("places", villages.places())
+				.modelAttribute("publishable", jurisdiction.publishableIn(villages.places()))
+				.modelAttribute("placeName", member.place() == null ? "" : villages.placeName(member.place()))
 				.modelAttribute("elements", SharedElement.values())
 				.modelAttribute("values", values).modelAttribute("problems", problems)
 				.modelAttribute("published", publishedTitle)
 				.modelAttribute("overdue", found.getT1())
 				.modelAttribute("overrides", found.getT2())
-				.modelAttribute("mayPublish", member.has(StaffRole.DISCLOSURE))
+				.modelAttribute("mayPublish", jurisdiction.publishes())
+				.modelAttribute("unplacedPublisher", member.has(StaffRole.DISCLOSURE) && !jurisdiction.publishes())
 				.build());
+	}
+
+	private String department(StaffMember member) {
+		return member.departmentId() == null ? HALL : catalog.current().departmentName(member.departmentId());
 	}
 
 	/** A township's overdue matters, for the supervision list. */

@@ -63,7 +63,7 @@ class AccountsCommandTests {
 		assertThat(column("zhang.wei", "must_change_password")).isEqualTo("true");
 
 		Run listed = run("list");
-		assertThat(listed.output()).contains("zhang.wei\t张伟\thealth\tREVIEWER\t启用\t须改密码", "共 1 个账号")
+		assertThat(listed.output()).contains("zhang.wei\t张伟\thealth\tREVIEWER\t-\t启用\t须改密码", "共 1 个账号")
 				.doesNotContain(password);
 	}
 
@@ -73,7 +73,7 @@ class AccountsCommandTests {
 
 		assertThat(run("disable", "window2").exitCode()).isZero();
 		assertThat(column("window2", "enabled")).isEqualTo("false");
-		assertThat(run("list").output()).contains("window2\t二号窗口\t-\tWINDOW\t停用");
+		assertThat(run("list").output()).contains("window2\t二号窗口\t-\tWINDOW\t-\t停用");
 
 		assertThat(run("enable", "window2").exitCode()).isZero();
 		assertThat(column("window2", "enabled")).isEqualTo("true");
@@ -103,6 +103,21 @@ class AccountsCommandTests {
 		assertThat(role.output()).contains("未知角色：cashier", "WINDOW（一窗受理）");
 		assertThat(noDepartment.output()).contains("部门审查（REVIEWER）角色需要部门");
 		assertThat(count()).isZero();
+	}
+
+	@Test
+	void aVillagePublisherIsPlacedInACommitteeOrTownshipOfGuidesPlacesAndAnUnknownPlaceIsRefusedWithNothingStored() {
+		Run unknown = run("create", "wei.fang", "--name", "韦芳", "--role", "disclosure", "--place", "xinning/nowhere");
+
+		assertThat(unknown.exitCode()).isEqualTo(1);
+		assertThat(unknown.output()).contains("未知的所属乡镇或村（社区）：xinning/nowhere").doesNotContain("尚未读取");
+		assertThat(run("list").output()).contains("共 0 个账号");
+
+		assertThat(run("create", "wei.fang", "--name", "韦芳", "--role", "disclosure", "--place", "xinning/chengdong").exitCode())
+				.isZero();
+		assertThat(column("wei.fang", "place")).isEqualTo("xinning/chengdong");
+		assertThat(run("grant", "wei.fang", "--role", "disclosure", "--place", "quli").output()).contains("所属：quli");
+		assertThat(run("list").output()).contains("wei.fang\t韦芳\t-\tDISCLOSURE\tquli\t启用");
 	}
 
 	@Test

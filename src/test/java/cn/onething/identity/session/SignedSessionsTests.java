@@ -80,7 +80,7 @@ class SignedSessionsTests {
 	@Test
 	void aValueNamingNoSessionIsRefused() {
 		String value = sessions.sign(new SignedSessions.Ticket(null, "police", "公安审核员", "public-security",
-				Set.of(StaffRole.REVIEWER), NOW.getEpochSecond(), NOW.getEpochSecond() + 3600, NOW.getEpochSecond() + 3600, false));
+				Set.of(StaffRole.REVIEWER), NOW.getEpochSecond(), NOW.getEpochSecond() + 3600, NOW.getEpochSecond() + 3600, false, null));
 
 		assertThat(sessions.verify(value, NOW)).isEmpty();
 	}

@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "onething.catalog.import-on-startup=false", "onething.identity.demo-accounts=false" })
 class VillageBrowserTests {
 
-	static final StaffMember VILLAGE_STAFF = new StaffMember("village", "村务公开员", null, Set.of(StaffRole.DISCLOSURE));
+	static final StaffMember VILLAGE_STAFF = new StaffMember("township", "新宁镇村务公开员", null, Set.of(StaffRole.DISCLOSURE),
+			"xinning");
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
