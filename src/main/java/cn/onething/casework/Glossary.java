@@ -105,6 +105,18 @@ public final class Glossary {
 			return Glossary.readOnScreenCode(inWechat);
 		}
 
+		/**
+		 * Both wordings, for a page kept and served to every browser alike (a guide page): it cannot depend on who
+		 * asks, so the browser picks its own (elder.js marks WeChat's).
+		 */
+		public String readOnScreenCodeInWechat() {
+			return Glossary.readOnScreenCode(true);
+		}
+
+		public String readOnScreenCodeElsewhere() {
+			return Glossary.readOnScreenCode(false);
+		}
+
 		public String readPrintedCode() {
 			return Glossary.readPrintedCode(inWechat);
 		}

@@ -96,6 +96,24 @@ class ApplicantBrowserTests {
 	}
 
 	@Test
+	void aKeptGuidePageSaysLongPressTheCodeInsideWechatAndScanItElsewhere() {
+		Guide guide = catalog.current().guides().get(1);
+		WebDriver desk = HeadlessChromium.desk();
+		try {
+			// the desk asks first, so the page is rendered for it and then kept for every browser that follows
+			desk.get(base() + "/g/" + guide.code());
+			assertThat(desk.findElement(By.cssSelector("#qr h2")).getText()).isEqualTo("扫描二维码查看本指南");
+		}
+		finally {
+			HeadlessChromium.quitCheckingThePolicy(desk);
+		}
+		browser = phone(16);
+		browser.get(base() + "/g/" + guide.code());
+
+		assertThat(browser.findElement(By.cssSelector("#qr h2")).getText()).isEqualTo("长按识别二维码查看本指南");
+	}
+
+	@Test
 	void theSearchFormWorksAsAPlainForm() {
 		browser = phone(16);
 		browser.get(base() + "/");
