@@ -4,12 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
-import cn.onething.casework.Applicant;
 import cn.onething.casework.CaseNews;
 import cn.onething.casework.StoredCase;
 import cn.onething.casework.model.CaseEvent;
@@ -26,8 +23,6 @@ final class ReportContents {
 
 	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(CHINA);
-	/** A resident ID number: 17 digits and a check character; the credit code of an organisation has letters or no date. */
-	private static final Pattern RESIDENT_ID = Pattern.compile("\\d{17}[\\dX]");
 	private static final Map<String, String> CHANNELS = Map.of("online", "1", "mobile", "2", "onsite", "3");
 	private static final Map<String, String> CHANNEL_NAMES = Map.of("online", "PC端", "mobile", "移动端", "onsite", "政务服务大厅");
 
@@ -45,12 +40,9 @@ final class ReportContents {
 	static CaseReport of(String key, CaseNews news, CaseEvent event, StoredCase stored, CatalogSnapshot catalog) {
 		List<ReportItem> items = items(stored.file().terms().plan().stream().flatMap(step -> step.itemCodes().stream())
 				.distinct().toList(), catalog);
-		Applicant applicant = stored.applicant();
-		boolean person = isNaturalPerson(applicant.idNumber());
-		// an organisation's name and credit code are public registers; a person's are not, and leave masked
-		Applicant shown = person ? applicant.maskedForOthers() : applicant;
-		Builder report = new Builder(key, news, event.at(), items, person ? "1" : "2", shown.name(), person ? "111" : "001",
-				shown.idNumber(), stored.file().receivedOn());
+		ReportedApplicant applicant = ReportedApplicant.of(stored.applicant());
+		Builder report = new Builder(key, news, event.at(), items, applicant.type(), applicant.name(), applicant.idType(),
+				applicant.idNumber(), stored.file().receivedOn());
 		if (event instanceof CaseEvent.ApplicationSubmitted) {
 			return report.state("01", "收件").build();
 		}
@@ -101,19 +93,6 @@ final class ReportContents {
 
 	static String subject(RatingGiven given) {
 		return given.receiptCode() + " 好差评";
-	}
-
-	static boolean isNaturalPerson(String idNumber) {
-		if (idNumber == null || !RESIDENT_ID.matcher(idNumber).matches()) {
-			return false;
-		}
-		try {
-			LocalDate.parse(idNumber.substring(6, 14), DateTimeFormatter.BASIC_ISO_DATE);
-			return true;
-		}
-		catch (DateTimeParseException notABirthDate) {
-			return false;
-		}
 	}
 
 	private static List<ReportItem> items(List<String> codes, CatalogSnapshot catalog) {
