@@ -44,7 +44,7 @@ class AccountsCommandLineTests {
 
 		Run listed = accounts(null, "list");
 		assertThat(listed.exitCode()).isZero();
-		assertThat(listed.lines()).containsExactly("boss\t系统管理员\t-\tADMIN\t启用\t须改密码", "共 1 个账号。");
+		assertThat(listed.lines()).containsExactly("boss\t系统管理员\t-\tADMIN\t-\t启用\t须改密码", "共 1 个账号。");
 
 		Run weak = accounts("qwerty123456", "reset-password", "boss", "--password-stdin");
 		assertThat(weak.exitCode()).isEqualTo(1);
