@@ -117,10 +117,11 @@ class BundleWebTests {
 		}
 		assertThat(page).contains("type=\"date\"", "type=\"tel\"", "pattern=\"1[3-9]\\d{9}\"", "pattern=\"\\d{17}[\\dXx]\"",
 				"required", "仅当“社会保障卡领取方式”选“邮寄到家”时填写", "仅当“父母是否已登记结婚”选“是”时填写");
-		assertThat(count(page, "<script")).as("the 长辈版 switch, and the form's own checks that read their rules from the "
-				+ "form schema (the form works without them)").isEqualTo(2);
+		assertThat(count(page, "<script")).as("the 长辈版 switch, the checks of files before sending, and the form's own "
+				+ "checks that read their rules from the form schema (the form works without them)").isEqualTo(3);
 		assertThat(page).contains("<script src=\"/static/js/elder.js", "data-schema=\"/api/bundles/newborn/form-schema\"")
-				.containsPattern("<script src=\"/static/js/form\\.js\\?v=[0-9a-f]+\" defer></script>");
+				.containsPattern("<script src=\"/static/js/form\\.js\\?v=[0-9a-f]+\" defer></script>")
+				.containsPattern("<script src=\"/static/js/upload\\.js\\?v=[0-9a-f]+\" defer></script>");
 		assertThat(page).contains("“申请人与新生儿的关系”选“父亲”时不用填写，使用“父亲姓名”的答案");
 		assertThat(page).containsPattern("<input type=\"text\" id=\"delivery.address\" name=\"delivery.address\" maxlength=\"100\">");
 	}

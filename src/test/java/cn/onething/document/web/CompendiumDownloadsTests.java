@@ -3,12 +3,15 @@ package cn.onething.document.web;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import cn.onething.casework.CaseworkProperties;
 import cn.onething.catalog.Catalog;
 import cn.onething.document.Compendium;
 import cn.onething.document.CompendiumSelection;
 import cn.onething.document.Documents;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -38,6 +41,15 @@ class CompendiumDownloadsTests {
 	 */
 	@MockitoBean
 	Catalog catalog;
+
+	/**
+	 * The applicant pages' advice (casework's ApplicantPageWords) comes with every WebFlux slice, and it reads the
+	 * upload limits.
+	 */
+	@TestConfiguration
+	@EnableConfigurationProperties(CaseworkProperties.class)
+	static class UploadLimits {
+	}
 
 	@Test
 	void theWholeBookIsAPdfNamedInChineseWithAnAsciiFallback() {
