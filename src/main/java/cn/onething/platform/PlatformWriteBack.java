@@ -37,14 +37,22 @@ public final class PlatformWriteBack {
 	private PlatformWriteBack() {
 	}
 
+	/** The application jar's first argument that runs this command instead of the server. */
+	public static final String COMMAND = "platform-writeback";
+
 	public static void main(String[] args) {
+		System.exit(run(args));
+	}
+
+	/** {@code <payload.json> [guides folder]}: 0 written, 1 refused (nothing written), 2 a mistyped command line. */
+	public static int run(String[] args) {
 		PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
 		if (args.length < 1 || args.length > 2) {
-			out.println("用法：PlatformWriteBack <平台数据文件.json> [指南目录，默认 guides]");
-			System.exit(2);
+			out.println("用法：" + COMMAND + " <平台数据文件.json> [指南目录，默认 guides]");
+			return 2;
 		}
 		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-		System.exit(run(Path.of(args[0]), Path.of(args.length == 2 ? args[1] : "guides"), today, out));
+		return run(Path.of(args[0]), Path.of(args.length == 2 ? args[1] : "guides"), today, out);
 	}
 
 	/** 0 when the folder now holds the payload's change (or it held it already), 1 when nothing was written. */

@@ -1,8 +1,10 @@
 package cn.onething.catalog.guidefiles;
 
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import cn.onething.catalog.model.Disclosure;
 import cn.onething.catalog.model.Guide;
@@ -20,7 +22,8 @@ import org.yaml.snakeyaml.nodes.Tag;
 /**
  * Writes a {@link Guide} as an item file in the format {@link GuideFileReader} reads (guides/README.md), in the
  * shipped files' style, so that a written file reads as one a person wrote and git shows only what changed: the keys
- * in the order of guides/README.md, block style, short lists of words as {@code [a, b]}, text of several lines as a
+ * in the order of guides/README.md, block style, short lists of words as {@code [a, b]} and short records (special procedures, fee items) as
+ * one-line {@code {name: …, limit: …}}, phone numbers quoted, text of several lines as a
  * {@code |} block, and quotes only where YAML would otherwise read something else (the basic code always, as the
  * format asks). The same guide always gives the same bytes.
  */
@@ -63,25 +66,18 @@ public final class GuideFileWriter {
 		raw(1, "committed", String.valueOf(g.timeLimit().committed()));
 		text(1, "kind", g.timeLimit().kind());
 		text(1, "note", g.timeLimit().note());
-		list(0, "specialProcedures", g.specialProcedures(), p -> {
-			text(2, "name", p.name());
-			raw(2, "limit", String.valueOf(p.limit()));
-			text(2, "note", p.note());
-		});
+		lines(0, "specialProcedures", g.specialProcedures(), p -> fields("name", p.name(), "limit", String.valueOf(p.limit()), "note", p.note()));
 		raw(0, "visits", String.valueOf(g.visits()));
 		text(0, "visitsNote", g.visitsNote());
 		key(0, "fees");
 		raw(1, "charged", String.valueOf(g.fees().charged()));
-		list(1, "items", g.fees().items(), fee -> {
-			text(3, "name", fee.name());
-			text(3, "amount", fee.amount());
-		});
+		lines(1, "items", g.fees().items(), fee -> fields("name", fee.name(), "amount", fee.amount()));
 		text(1, "basis", g.fees().basis());
 		list(0, "windows", g.windows(), w -> {
 			text(2, "name", w.name());
 			text(2, "address", w.address());
 			text(2, "hours", w.hours());
-			text(2, "phone", w.phone());
+			quotedText(2, "phone", w.phone());
 		});
 		text(0, "contact", g.contact());
 		text(0, "complaint", g.complaint());
@@ -168,6 +164,39 @@ public final class GuideFileWriter {
 				.append(String.join(", ", words.stream().map(GuideFileWriter::flowItem).toList())).append("]\n");
 	}
 
+	/** Short records, one line each as the shipped files write them: {@code - {name: 公示, limit: 7, note: …}}. */
+	private <T> void lines(int depth, String key, List<T> entries, Function<T, String> fields) {
+		if (entries.isEmpty()) {
+			return;
+		}
+		key(depth, key);
+		entries.forEach(entry -> out.append("  ".repeat(depth + 1)).append("- {").append(fields.apply(entry)).append("}\n"));
+	}
+
+	/** Key and value pairs of a one-line record; absent values are left out. */
+	private static String fields(String... keysAndValues) {
+		List<String> fields = new ArrayList<>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			String value = keysAndValues[i + 1];
+			if (value != null && !value.isBlank()) {
+				fields.add(keysAndValues[i] + ": " + (readsBackAs("k: {x: " + value + "}", value) || isNumber(value) ? value : quoted(value)));
+			}
+		}
+		return String.join(", ", fields);
+	}
+
+	private static boolean isNumber(String value) {
+		return value.matches("\\d+");
+	}
+
+	/** Phone numbers are quoted like the basic code: digits that no YAML tool should read as a number. */
+	private void quotedText(int depth, String key, String value) {
+		if (value != null && !value.isBlank()) {
+			indent(depth);
+			out.append(key).append(": ").append(quoted(value)).append('\n');
+		}
+	}
+
 	private <T> void list(int depth, String key, List<T> entries, Consumer<T> entry) {
 		if (entries.isEmpty()) {
 			return;
@@ -206,6 +235,9 @@ public final class GuideFileWriter {
 			Node node = mapping.getValue().get(0).getValueNode();
 			if (node instanceof SequenceNode sequence) {
 				node = sequence.getValue().size() == 1 ? sequence.getValue().get(0) : null;
+			}
+			else if (node instanceof MappingNode inner) {
+				node = inner.getValue().size() == 1 ? inner.getValue().get(0).getValueNode() : null;
 			}
 			return node instanceof ScalarNode scalar && scalar.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN
 					&& scalar.getTag().equals(Tag.STR) && scalar.getValue().equals(value);
