@@ -66,7 +66,7 @@ class GuideFileWriterTests {
 
 		String text = GuideFileWriter.write(odd);
 
-		assertThat(text).contains("    phone: \"0771-","name: \"出生登记: 新生儿 #1\"", "aliases: [\"true\", \"a, b\", \"[x]\"]",
+		assertThat(text).contains("    phone: \"0771-", "name: \"出生登记: 新生儿 #1\"", "aliases: [\"true\", \"a, b\", \"[x]\"]",
 				"visitsNote: \"2025\"", "conditions: \"第一行\\n  缩进的第二行\"", "contact: \"\\\"引号\\\" 和 \\\\ 反斜杠\"");
 	}
 
