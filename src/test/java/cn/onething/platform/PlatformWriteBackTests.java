@@ -148,6 +148,29 @@ class PlatformWriteBackTests {
 		assertThat(output()).contains("不是完整的 JSON");
 	}
 
+	/**
+	 * The platform renames a material our process steps name by id: the mapped guide gets a new id, and the folder it
+	 * would make fails the guide reader; nothing is written.
+	 */
+	@Test
+	void aResultTheGuideReaderWouldRefuseWritesNothing() throws IOException {
+		Path payload = work.resolve("renamed.json");
+		Files.writeString(payload, PlatformStandIn.fixtureText("fusui-items.json")
+				.replace("\"material_name\": \"出生医学证明\"", "\"material_name\": \"出生医学证明（含电子证照）\""));
+		Map<String, String> before = files();
+
+		assertThat(PlatformWriteBack.run(payload, guides, TODAY, printer())).isEqualTo(1);
+
+		assertThat(files()).isEqualTo(before);
+		assertThat(output()).contains("写回后的指南目录会有问题", BIRTH + ":", "process[0].materials", "birth-certificate");
+	}
+
+	@Test
+	void aMistypedCommandLineIsExitTwo() {
+		assertThat(PlatformWriteBack.run(new String[0])).isEqualTo(2);
+		assertThat(PlatformWriteBack.run(new String[] { "a.json", "guides", "more" })).isEqualTo(2);
+	}
+
 	@Test
 	void aFolderWithProblemsIsRefusedWithItsProblems() throws IOException {
 		Path birth = guides.resolve(BIRTH);
