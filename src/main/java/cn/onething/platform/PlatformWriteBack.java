@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -17,7 +16,6 @@ import java.util.stream.Collectors;
 
 import cn.onething.catalog.CatalogSnapshot;
 import cn.onething.catalog.guidefiles.GuideFolder;
-import cn.onething.catalog.guidefiles.GuideFolderReader;
 import cn.onething.catalog.model.Guide;
 import cn.onething.platform.internal.GuideFolderChanges;
 import cn.onething.platform.internal.PlatformReading;
@@ -57,10 +55,11 @@ public final class PlatformWriteBack {
 
 	/** 0 when the folder now holds the payload's change (or it held it already), 1 when nothing was written. */
 	static int run(Path payload, Path folder, LocalDate today, PrintStream out) {
-		GuideFolder guides = GuideFolderReader.read(folder);
-		if (!guides.isValid()) {
-			return refused("指南目录有问题，请先改正（未写入任何内容）：", folder, guides.problems(), out);
+		GuideFolderChanges.Trial before = GuideFolderChanges.check(folder);
+		if (!before.problems().isEmpty()) {
+			return refused("指南目录有问题，请先改正（未写入任何内容）：", folder, before.problems(), out);
 		}
+		GuideFolder guides = before.guides();
 		String body;
 		try {
 			body = Files.readString(payload, StandardCharsets.UTF_8);
@@ -69,8 +68,7 @@ public final class PlatformWriteBack {
 			out.println("无法读取平台数据文件 " + payload + "：" + e + "（未写入任何内容）");
 			return 1;
 		}
-		CatalogSnapshot current = new CatalogSnapshot(0, Instant.EPOCH, guides.hall(), guides.domains(),
-				guides.departments(), guides.guides().stream().map(GuideFolder.SourcedGuide::guide).toList(), Map.of());
+		CatalogSnapshot current = GuideFolderChanges.catalogueOf(guides);
 		PlatformReading.Read read = PlatformReading.readPayload(body, current, today);
 		if (!read.problems().isEmpty()) {
 			out.println("平台数据有 " + read.problems().size() + " 个问题（未写入任何内容）：");
@@ -79,11 +77,11 @@ public final class PlatformWriteBack {
 		}
 		PlatformReading.Proposal proposal = read.proposal(current);
 		GuideFolderChanges changes = new GuideFolderChanges(folder, guides, proposal.guides(), proposal.changes());
-		GuideFolder after = changes.trial();
-		if (!after.isValid()) {
+		GuideFolderChanges.Trial after = changes.trial();
+		if (!after.problems().isEmpty()) {
 			return refused("写回后的指南目录会有问题（未写入任何内容）：", folder, after.problems(), out);
 		}
-		List<String> unfaithful = unfaithful(proposal.guides(), after);
+		List<String> unfaithful = unfaithful(proposal.guides(), after.guides());
 		if (!unfaithful.isEmpty()) {
 			out.println("写出的文件读回后与平台变更不一致（未写入任何内容）：");
 			unfaithful.forEach(line -> out.println("  " + line));

@@ -8,7 +8,7 @@
  */
 @ApplicationModule(displayName = "Regional platform",
 		allowedDependencies = { "shared", "shared :: yaml", "catalog", "catalog :: model", "catalog :: guidefiles", "identity",
-				"casework", "casework :: model", "outbox", "rating" })
+				"casework", "casework :: model", "outbox", "rating", "bundle :: bundlefiles" })
 package cn.onething.platform;
 
 import org.springframework.modulith.ApplicationModule;

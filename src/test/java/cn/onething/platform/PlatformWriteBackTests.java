@@ -165,6 +165,27 @@ class PlatformWriteBackTests {
 		assertThat(output()).contains("写回后的指南目录会有问题", BIRTH + ":", "process[0].materials", "birth-certificate");
 	}
 
+	/** On the shipped folder, whose one-thing bundles name materials by id: a renamed material a bundle names. */
+	@Test
+	void aResultWhoseBundlesWouldFailWritesNothing() throws IOException {
+		Path shipped = work.resolve("shipped");
+		GuideFolderFixture.copyFolder(Path.of("guides"), shipped);
+		Path newborn = shipped.resolve("bundles/newborn.yaml");
+		Files.writeString(newborn, Files.readString(newborn)
+				.replace("{item: \"000707001000\", material: parents-id}", "{item: \"000707001000\", material: marriage-certificate}"));
+		guides = shipped;
+		assertThat(writeBack("fusui-items.json")).as("the bundle is valid before").isZero();
+		Path payload = work.resolve("renamed.json");
+		Files.writeString(payload, PlatformStandIn.fixtureText("fusui-items.json")
+				.replace("\"material_name\": \"结婚证\"", "\"material_name\": \"结婚证或离婚证\""));
+		Map<String, String> before = files();
+
+		assertThat(PlatformWriteBack.run(payload, guides, TODAY, printer())).isEqualTo(1);
+
+		assertThat(files()).isEqualTo(before);
+		assertThat(output()).contains("写回后的指南目录会有问题", "bundles/newborn.yaml:", "marriage-certificate");
+	}
+
 	@Test
 	void aMistypedCommandLineIsExitTwo() {
 		assertThat(PlatformWriteBack.run(new String[0])).isEqualTo(2);

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -16,11 +17,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import cn.onething.bundle.bundlefiles.BundleFolderReader;
+import cn.onething.catalog.CatalogSnapshot;
 import cn.onething.catalog.guidefiles.GuideFileWriter;
 import cn.onething.catalog.guidefiles.GuideFolder;
 import cn.onething.catalog.guidefiles.GuideFolderReader;
 import cn.onething.catalog.model.Guide;
 import cn.onething.platform.ChangeSet;
+import cn.onething.shared.yaml.Problem;
 
 /**
  * A change set as file operations on a guides folder (docs/platform.md §7): a new item becomes
@@ -53,6 +57,18 @@ public final class GuideFolderChanges {
 		}
 	}
 
+	/** A folder read with the checks of {@code ValidateGuides}: its guides, then its bundles against them. */
+	public static Trial check(Path folder) {
+		GuideFolder guides = GuideFolderReader.read(folder);
+		return new Trial(guides, guides.isValid() ? BundleFolderReader.read(folder, catalogueOf(guides)).problems() : guides.problems());
+	}
+
+	/** A folder's guides as a catalogue that was never imported, for the mapper and the bundle reader. */
+	public static CatalogSnapshot catalogueOf(GuideFolder folder) {
+		return new CatalogSnapshot(0, Instant.EPOCH, folder.hall(), folder.domains(), folder.departments(),
+				folder.guides().stream().map(GuideFolder.SourcedGuide::guide).toList(), Map.of());
+	}
+
 	private void put(String code, String path, String text) {
 		pathByCode.put(code, path);
 		writes.put(path, text);
@@ -71,17 +87,22 @@ public final class GuideFolderChanges {
 		return removals.size();
 	}
 
+	/** A folder read back, and the problems of its guides or, once they have none, of its bundles. */
+	public record Trial(GuideFolder guides, List<Problem> problems) {
+	}
+
 	/**
-	 * The folder as it would be after the change, read back from a copy in a temporary folder: nothing of the real
-	 * folder is touched, so a result the guide reader would refuse is never written.
+	 * The folder as it would be after the change, read back from a copy in a temporary folder with the checks of
+	 * {@code ValidateGuides} (guides, then the one-thing bundles against them, which name materials by id): nothing of
+	 * the real folder is touched, so a result the import would refuse is never written.
 	 */
-	public GuideFolder trial() {
+	public Trial trial() {
 		Path copy = null;
 		try {
 			copy = Files.createTempDirectory("guides-writeback");
 			copyFolder(root, copy);
 			applyTo(copy);
-			return GuideFolderReader.read(copy);
+			return check(copy);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
