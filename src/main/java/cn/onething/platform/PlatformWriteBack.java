@@ -55,7 +55,7 @@ public final class PlatformWriteBack {
 
 	/** 0 when the folder now holds the payload's change (or it held it already), 1 when nothing was written. */
 	static int run(Path payload, Path folder, LocalDate today, PrintStream out) {
-		GuideFolderChanges.Trial before = GuideFolderChanges.check(folder);
+		GuideFolderChanges.Checked before = GuideFolderChanges.check(folder);
 		if (!before.problems().isEmpty()) {
 			return refused("指南目录有问题，请先改正（未写入任何内容）：", folder, before.problems(), out);
 		}
@@ -77,7 +77,7 @@ public final class PlatformWriteBack {
 		}
 		PlatformReading.Proposal proposal = read.proposal(current);
 		GuideFolderChanges changes = new GuideFolderChanges(folder, guides, proposal.guides(), proposal.changes());
-		GuideFolderChanges.Trial after = changes.trial();
+		GuideFolderChanges.Checked after = changes.trial();
 		if (!after.problems().isEmpty()) {
 			return refused("写回后的指南目录会有问题（未写入任何内容）：", folder, after.problems(), out);
 		}
@@ -98,9 +98,14 @@ public final class PlatformWriteBack {
 				.collect(Collectors.toMap(Guide::code, g -> g, (a, b) -> a, LinkedHashMap::new));
 		return proposed.stream().filter(guide -> !guide.equals(read.get(guide.code())))
 				.map(guide -> guide.code() + " " + guide.name() + "："
-						+ (read.containsKey(guide.code()) ? GuideDiff.between(guide, read.get(guide.code())).stream()
-								.map(GuideDiff.FieldChange::field).collect(Collectors.joining("、")) : "读不回来"))
+						+ (read.containsKey(guide.code()) ? differences(guide, read.get(guide.code())) : "读不回来"))
 				.toList();
+	}
+
+	private static String differences(Guide proposed, Guide readBack) {
+		String fields = GuideDiff.between(proposed, readBack).stream().map(GuideDiff.FieldChange::field)
+				.collect(Collectors.joining("、"));
+		return fields.isEmpty() ? "不逐项比较的细节不同" : fields;
 	}
 
 	private static void summary(Path payload, int items, ChangeSet changes, GuideFolderChanges files, PrintStream out) {

@@ -84,7 +84,8 @@ class PlatformWriteBackTests {
 		assertThat(after.problems()).isEmpty();
 		ChangeSet written = ChangeSet.between(guidesOf(before), guidesOf(after));
 		assertThat(written.added()).isEqualTo(expected.added()).extracting(ChangeSet.Entry::code).containsExactly("000707411000");
-		assertThat(written.withdrawn()).isEqualTo(expected.withdrawn()).extracting(ChangeSet.Entry::code).containsExactly("450511709000");
+		assertThat(written.withdrawn()).isEqualTo(expected.withdrawn()).extracting(ChangeSet.Entry::code)
+				.containsExactly("450511709000");
 		assertThat(written.changed()).isEqualTo(expected.changed()).isNotEmpty();
 		assertThat(Files.exists(guides.resolve(ORPHAN))).isFalse();
 

@@ -22,8 +22,8 @@ import org.yaml.snakeyaml.nodes.Tag;
 /**
  * Writes a {@link Guide} as an item file in the format {@link GuideFileReader} reads (guides/README.md), in the
  * shipped files' style, so that a written file reads as one a person wrote and git shows only what changed: the keys
- * in the order of guides/README.md, block style, short lists of words as {@code [a, b]} and short records (special procedures, fee items) as
- * one-line {@code {name: …, limit: …}}, phone numbers quoted, text of several lines as a
+ * in the order of guides/README.md, block style, short lists of words as {@code [a, b]} and short records (special
+ * procedures, fee items) as one-line {@code {name: …, limit: …}}, phone numbers quoted, text of several lines as a
  * {@code |} block, and quotes only where YAML would otherwise read something else (the basic code always, as the
  * format asks). The same guide always gives the same bytes.
  */
@@ -66,7 +66,8 @@ public final class GuideFileWriter {
 		raw(1, "committed", String.valueOf(g.timeLimit().committed()));
 		text(1, "kind", g.timeLimit().kind());
 		text(1, "note", g.timeLimit().note());
-		lines(0, "specialProcedures", g.specialProcedures(), p -> fields("name", p.name(), "limit", String.valueOf(p.limit()), "note", p.note()));
+		lines(0, "specialProcedures", g.specialProcedures(),
+				p -> fields("name", p.name(), "limit", String.valueOf(p.limit()), "note", p.note()));
 		raw(0, "visits", String.valueOf(g.visits()));
 		text(0, "visitsNote", g.visitsNote());
 		key(0, "fees");
@@ -179,7 +180,8 @@ public final class GuideFileWriter {
 		for (int i = 0; i < keysAndValues.length; i += 2) {
 			String value = keysAndValues[i + 1];
 			if (value != null && !value.isBlank()) {
-				fields.add(keysAndValues[i] + ": " + (readsBackAs("k: {x: " + value + "}", value) || isNumber(value) ? value : quoted(value)));
+				boolean plain = readsBackAs("k: {x: " + value + "}", value) || isNumber(value);
+				fields.add(keysAndValues[i] + ": " + (plain ? value : quoted(value)));
 			}
 		}
 		return String.join(", ", fields);

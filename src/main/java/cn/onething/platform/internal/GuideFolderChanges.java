@@ -58,9 +58,10 @@ public final class GuideFolderChanges {
 	}
 
 	/** A folder read with the checks of {@code ValidateGuides}: its guides, then its bundles against them. */
-	public static Trial check(Path folder) {
+	public static Checked check(Path folder) {
 		GuideFolder guides = GuideFolderReader.read(folder);
-		return new Trial(guides, guides.isValid() ? BundleFolderReader.read(folder, catalogueOf(guides)).problems() : guides.problems());
+		return new Checked(guides,
+				guides.isValid() ? BundleFolderReader.read(folder, catalogueOf(guides)).problems() : guides.problems());
 	}
 
 	/** A folder's guides as a catalogue that was never imported, for the mapper and the bundle reader. */
@@ -88,7 +89,7 @@ public final class GuideFolderChanges {
 	}
 
 	/** A folder read back, and the problems of its guides or, once they have none, of its bundles. */
-	public record Trial(GuideFolder guides, List<Problem> problems) {
+	public record Checked(GuideFolder guides, List<Problem> problems) {
 	}
 
 	/**
@@ -96,7 +97,7 @@ public final class GuideFolderChanges {
 	 * {@code ValidateGuides} (guides, then the one-thing bundles against them, which name materials by id): nothing of
 	 * the real folder is touched, so a result the import would refuse is never written.
 	 */
-	public Trial trial() {
+	public Checked trial() {
 		Path copy = null;
 		try {
 			copy = Files.createTempDirectory("guides-writeback");
