@@ -121,9 +121,8 @@ public final class GuideFileWriter {
 
 	/** {@code depth} counts two spaces; the first key of a list entry sits after its "- ". */
 	private void indent(int depth) {
-		int length = out.length() - out.lastIndexOf("\n") - 1;
-		boolean afterDash = length > 0;
-		if (!afterDash) {
+		boolean atLineStart = out.length() == 0 || out.charAt(out.length() - 1) == '\n';
+		if (atLineStart) {
 			out.append("  ".repeat(depth));
 		}
 	}
