@@ -5,18 +5,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 
 import cn.onething.catalog.Catalog;
 import cn.onething.catalog.CatalogDraft;
 import cn.onething.catalog.CatalogSnapshot;
 import cn.onething.catalog.ImportResult;
 import cn.onething.catalog.guidefiles.GuideFolder;
-import cn.onething.catalog.model.Guide;
 import cn.onething.platform.internal.PlatformReading;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,25 +87,14 @@ public class PlatformSync {
 	}
 
 	private Mono<SyncResult> apply(CatalogSnapshot current, PlatformReading.Read read) {
-		Map<String, Guide> proposed = new LinkedHashMap<>();
-		current.guides().forEach(guide -> proposed.put(guide.code(), guide));
-		read.mapped().forEach(mapped -> {
-			if (mapped.cancelled()) {
-				proposed.remove(mapped.guide().code());
-			}
-			else {
-				proposed.put(mapped.guide().code(), mapped.guide());
-			}
-		});
-		ChangeSet changes = ChangeSet.between(current.guides(), List.copyOf(proposed.values()),
-				read.mapped().stream().flatMap(m -> m.kept().stream()).toList(),
-				read.mapped().stream().flatMap(m -> m.conflicts().stream()).toList(), List.copyOf(new TreeSet<>(read.unmapped())));
+		PlatformReading.Proposal proposal = read.proposal(current);
+		ChangeSet changes = proposal.changes();
 		if (changes.isEmpty()) {
 			return reading.record(SyncRecord.Outcome.UNCHANGED, read.items(), changes, null)
 					.thenReturn(new SyncResult(SyncRecord.Outcome.UNCHANGED, changes, List.of(), null));
 		}
 		List<GuideFolder.SourcedGuide> guides = new ArrayList<>();
-		proposed.values().forEach(guide -> guides.add(new GuideFolder.SourcedGuide(guide, "platform/" + guide.domainId() + "/" + guide.code())));
+		proposal.guides().forEach(guide -> guides.add(new GuideFolder.SourcedGuide(guide, "platform/" + guide.domainId() + "/" + guide.code())));
 		GuideFolder folder = new GuideFolder(current.hall(), current.domains(), current.departments(), guides, List.of());
 		return catalog.submit(folder, "platform " + properties.source())
 				.flatMap(result -> result.outcome() == ImportResult.Outcome.DRAFTED

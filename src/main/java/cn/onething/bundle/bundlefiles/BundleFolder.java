@@ -4,8 +4,10 @@ import java.util.List;
 
 import cn.onething.bundle.Bundle;
 import cn.onething.shared.yaml.Problem;
+import org.springframework.modulith.NamedInterface;
 
 /** The bundles of guides/bundles/, or the problems that keep them from being imported. */
+@NamedInterface("bundlefiles")
 public record BundleFolder(List<SourcedBundle> bundles, List<Problem> problems) {
 
 	public boolean isValid() {

@@ -17,12 +17,14 @@ import cn.onething.shared.yaml.Problem;
 import cn.onething.shared.yaml.Problems;
 import cn.onething.shared.yaml.YamlFields;
 import cn.onething.shared.yaml.YamlFiles;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Reads every bundle file of {@code guides/bundles/} and checks it against a catalogue: the items, materials and
  * departments a bundle names must exist there. Reports every problem at once as {@code path:line: field: message}.
  * Blocking file IO: callers run it off the request threads.
  */
+@NamedInterface("bundlefiles")
 public final class BundleFolderReader {
 
 	/** The folder of guides/ that holds bundles; the catalogue's reader skips it. */
